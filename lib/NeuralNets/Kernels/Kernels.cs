@@ -24,8 +24,12 @@ public static class Kernels
     public static void WeightsTimesBatch<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> a, Span<T> z, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSizes(w.Length, rows * inner, a.Length, inner * batch, z.Length, rows * batch);
-        PlainKernels.WeightsTimesBatch(w, a, z, rows, inner, batch);
+        CheckSizes(rows, inner, batch);
+        CheckLengths(w.Length, (long)rows * inner, a.Length, (long)inner * batch, z.Length, (long)rows * batch);
+        if (SimdKernels.IsSupported<T>())
+            SimdKernels.WeightsTimesBatch(w, a, z, rows, inner, batch);
+        else
+            PlainKernels.WeightsTimesBatch(w, a, z, rows, inner, batch);
     }
 
     /// <summary>R = Wᵀ·D: <paramref name="result"/> (inner × batch, column-major) from
@@ -33,8 +37,12 @@ public static class Kernels
     public static void TransposedWeightsTimesBatch<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> d, Span<T> result, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSizes(w.Length, rows * inner, d.Length, rows * batch, result.Length, inner * batch);
-        PlainKernels.TransposedWeightsTimesBatch(w, d, result, rows, inner, batch);
+        CheckSizes(rows, inner, batch);
+        CheckLengths(w.Length, (long)rows * inner, d.Length, (long)rows * batch, result.Length, (long)inner * batch);
+        if (SimdKernels.IsSupported<T>())
+            SimdKernels.TransposedWeightsTimesBatch(w, d, result, rows, inner, batch);
+        else
+            PlainKernels.TransposedWeightsTimesBatch(w, d, result, rows, inner, batch);
     }
 
     /// <summary>G = D·Aᵀ: <paramref name="g"/> (rows × inner, row-major, like W) from
@@ -43,11 +51,21 @@ public static class Kernels
     public static void BatchTimesTransposedBatch<T>(ReadOnlySpan<T> d, ReadOnlySpan<T> a, Span<T> g, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSizes(d.Length, rows * batch, a.Length, inner * batch, g.Length, rows * inner);
-        PlainKernels.BatchTimesTransposedBatch(d, a, g, rows, inner, batch);
+        CheckSizes(rows, inner, batch);
+        CheckLengths(d.Length, (long)rows * batch, a.Length, (long)inner * batch, g.Length, (long)rows * inner);
+        if (SimdKernels.IsSupported<T>())
+            SimdKernels.BatchTimesTransposedBatch(d, a, g, rows, inner, batch);
+        else
+            PlainKernels.BatchTimesTransposedBatch(d, a, g, rows, inner, batch);
     }
 
-    private static void CheckSizes(int first, int firstExpected, int second, int secondExpected, int result, int resultExpected)
+    private static void CheckSizes(int rows, int inner, int batch)
+    {
+        if (rows < 0 || inner < 0 || batch < 0)
+            throw new ArgumentOutOfRangeException(nameof(rows), $"Kernel sizes must not be negative: got rows {rows}, inner {inner}, batch {batch}.");
+    }
+
+    private static void CheckLengths(int first, long firstExpected, int second, long secondExpected, int result, long resultExpected)
     {
         if (first < firstExpected || second < secondExpected || result < resultExpected)
             throw new ArgumentException(
