@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace NeuralNets.Data;
 
@@ -88,9 +89,9 @@ public sealed class ImageSet
         var pixels = Pixels(index);
         if (destination.Length < pixels.Length)
             throw new ArgumentException($"{Name}: need room for {pixels.Length} inputs, got {destination.Length}.");
-        T scale = T.One / T.CreateTruncating(255);
-        for (int k = 0; k < pixels.Length; k++)
-            destination[k] = T.CreateTruncating(pixels[k]) * scale;
+        var input = destination[..pixels.Length];
+        TensorPrimitives.ConvertTruncating(pixels, input);
+        TensorPrimitives.Divide(input, T.CreateTruncating(255), input);
     }
 
     /// <summary>Image <paramref name="index"/> as an array of numbers in [0, 1].</summary>

@@ -1,0 +1,59 @@
+using System.Numerics;
+using NeuralNets.Costs;
+using NeuralNets.Networks;
+using NeuralNets.Training;
+
+namespace NeuralNets.GradientChecking;
+
+/// <summary>
+/// Checks backpropagation against the definition of a derivative: nudge one parameter p by ±h and see how
+/// the cost moves, ∂C/∂p ≈ (C(p + h) − C(p − h)) / 2h. Slow (two forward passes per parameter) but hard to
+/// get wrong, so it is the trusted reference for backprop on small networks.
+/// </summary>
+public static class GradientCheck
+{
+    /// <summary>
+    /// The gradient of C = Σₓ Cₓ over the batch by central finite differences, every parameter in turn, in the
+    /// order of <see cref="Gradients{T}.Flatten"/> (weights then biases, layer by layer). The network is left unchanged.
+    /// </summary>
+    public static T[] NumericalGradient<T>(Network<T> network, MiniBatch<T> batch, Cost cost, double h = 1e-5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var forward = new Backpropagation<T>(network, batch.Count);
+        T step = T.CreateTruncating(h);
+        var gradient = new List<T>();
+
+        T CostNow() => cost.Value<T>(forward.FeedForward(batch.Inputs, batch.Count), batch.Targets);
+
+        for (int l = 0; l < network.LayerCount - 1; l++)
+        {
+            // The weights, then the biases, of this layer: nudge each number in the live storage and put it back.
+            foreach (var parameters in new[] { (Func<Span<T>>)(() => network.Weights(l)), () => network.Biases(l) })
+            {
+                for (int i = 0; i < parameters().Length; i++)
+                {
+                    T original = parameters()[i];
+                    parameters()[i] = original + step;
+                    T up = CostNow();
+                    parameters()[i] = original - step;
+                    T down = CostNow();
+                    parameters()[i] = original;
+                    gradient.Add((up - down) / (step + step));
+                }
+            }
+        }
+        return gradient.ToArray();
+    }
+
+    /// <summary>
+    /// Compares backpropagation's gradient with the finite-difference one on <paramref name="batch"/>.
+    /// </summary>
+    public static GradientCheckResult Compare<T>(Network<T> network, MiniBatch<T> batch, Cost cost, double h = 1e-5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var backprop = new Backpropagation<T>(network, batch.Count);
+        var analytic = backprop.Backpropagate(batch, cost).Flatten();
+        var numeric = NumericalGradient(network, batch, cost, h);
+        return GradientCheckResult.From(analytic, numeric);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Numerics.Tensors;
+using MathNet.Numerics.Random;
+using NeuralNets.Costs;
+using NeuralNets.Data;
+using NeuralNets.Evaluation;
+using NeuralNets.Networks;
+
+namespace NeuralNets.Training;
+
+/// <summary>
+/// Mini-batch stochastic gradient descent, as Nielsen's <c>SGD</c> and <c>update_mini_batch</c>:
+/// shuffle the training data, cut it into mini-batches, and for each take one step against the gradient.
+/// </summary>
+public static class StochasticGradientDescent
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> in place on <paramref name="trainingData"/> and returns what each epoch
+    /// measured. The same network, data and options (seed included) always give the same weights.
+    /// </summary>
+    public static TrainingHistory Train<T>(Network<T> network, ImageSet trainingData, TrainingOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(trainingData);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (trainingData.PixelsPerImage != network.InputSize || trainingData.ClassCount != network.OutputSize)
+            throw new ArgumentException(
+                $"{trainingData.Name} has {trainingData.PixelsPerImage} pixels and {trainingData.ClassCount} classes, " +
+                $"but the network has {network.InputSize} inputs and {network.OutputSize} outputs.");
+
+        int n = trainingData.Count, m = options.MiniBatchSize;
+        int miniBatches = (n + m - 1) / m;
+        int reportEvery = Math.Max(1, miniBatches / 100);
+        var backprop = new Backpropagation<T>(network, m);
+        var batch = new MiniBatch<T>(network.InputSize, network.OutputSize, m);
+        var evaluator = new Evaluator<T>(network);
+        var random = new MersenneTwister(options.Seed);
+        var order = Enumerable.Range(0, n).ToArray();
+        var history = new TrainingHistory();
+
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            Shuffle(order, random);
+            for (int k = 0; k < miniBatches; k++)
+            {
+                if (options.CancellationToken.IsCancellationRequested)
+                {
+                    history.Cancelled = true;
+                    return history;
+                }
+                int start = k * m;
+                batch.Load(trainingData, order.AsSpan(start, Math.Min(m, n - start)));
+                UpdateMiniBatch(backprop, batch, options.Cost, options.LearningRate, options.Lambda, n);
+                if ((k + 1) % reportEvery == 0 || k + 1 == miniBatches)
+                    options.OnProgress?.Invoke(new TrainingProgress(epoch, options.Epochs, k + 1, miniBatches));
+            }
+            double seconds = clock.Elapsed.TotalSeconds;
+
+            var result = Measure(evaluator, trainingData, options, epoch, seconds);
+            history.Add(result);
+            options.OnEpoch?.Invoke(result);
+        }
+        return history;
+    }
+
+    /// <summary>
+    /// One gradient-descent step on one mini-batch (Nielsen's <c>update_mini_batch</c>, with eq. 93's weight decay):
+    /// w ← (1 − ηλ/n) w − (η/m) Σₓ ∂Cₓ/∂w and b ← b − (η/m) Σₓ ∂Cₓ/∂b.
+    /// </summary>
+    /// <param name="backprop">The workspace, bound to the network being trained.</param>
+    /// <param name="batch">The m examples of this step.</param>
+    /// <param name="cost">The cost being minimised.</param>
+    /// <param name="eta">η, the learning rate.</param>
+    /// <param name="lambda">λ, the L2 regularisation parameter (0 for none).</param>
+    /// <param name="n">The size of the whole training set (λ is scaled by it, as in Nielsen's code).</param>
+    public static void UpdateMiniBatch<T>(Backpropagation<T> backprop, MiniBatch<T> batch, Cost cost, double eta, double lambda, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var network = backprop.Network;
+        var gradients = backprop.Backpropagate(batch, cost);
+        T step = T.CreateTruncating(-eta / batch.Count);
+        T decay = T.CreateTruncating(1 - eta * lambda / n);
+        for (int l = 0; l < network.LayerCount - 1; l++)
+        {
+            var w = network.Weights(l);
+            if (lambda != 0)
+                TensorPrimitives.Multiply(w, decay, w);
+            TensorPrimitives.MultiplyAdd(gradients.Weights(l), step, w, w);   // w += step · ∇w
+            var b = network.Biases(l);
+            TensorPrimitives.MultiplyAdd(gradients.Biases(l), step, b, b);
+        }
+    }
+
+    /// <summary>Fisher-Yates: every order of the examples equally likely, fixed by the generator's seed.</summary>
+    private static void Shuffle(int[] order, Random random)
+    {
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+
+    private static EpochResult Measure<T>(Evaluator<T> evaluator, ImageSet trainingData, TrainingOptions options, int epoch, double seconds)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var evaluation = options.EvaluationData;
+        return new EpochResult(
+            epoch,
+            seconds,
+            options.MonitorTrainingCost ? evaluator.Cost(trainingData, options.Cost, options.Lambda) : null,
+            options.MonitorTrainingAccuracy ? evaluator.Accuracy(trainingData) : null,
+            evaluation is not null && options.MonitorEvaluationCost ? evaluator.Cost(evaluation, options.Cost, options.Lambda) : null,
+            evaluation is not null && options.MonitorEvaluationAccuracy ? evaluator.Accuracy(evaluation) : null);
+    }
+}
