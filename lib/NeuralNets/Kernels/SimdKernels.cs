@@ -28,12 +28,14 @@ internal static class SimdKernels
     public static bool IsSupported<T>() =>
         (typeof(T) == typeof(float) || typeof(T) == typeof(double)) && Vector128.IsHardwareAccelerated;
 
-    // ---- The widest vectors the processor has (the JIT treats IsHardwareAccelerated as a constant). ----
+    // ---- The widest vectors the processor has (the JIT treats IsHardwareAccelerated as a constant), except for
+    // rows shorter than two 512-bit vectors (30 floats in chapter 1's output layer): there 256-bit vectors let
+    // the blocked kernels run instead of the one-vector-at-a-time fallback.
 
     public static void WeightsTimesBatch<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> a, Span<T> z, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && inner >= 2 * Vector512<T>.Count)
             WeightsTimesBatch<T, Vector512<T>, Simd512<T>>(w, a, z, rows, inner, batch);
         else if (Vector256.IsHardwareAccelerated)
             WeightsTimesBatch<T, Vector256<T>, Simd256<T>>(w, a, z, rows, inner, batch);
@@ -44,7 +46,7 @@ internal static class SimdKernels
     public static void TransposedWeightsTimesBatch<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> d, Span<T> result, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && inner >= 2 * Vector512<T>.Count)
             TransposedWeightsTimesBatch<T, Vector512<T>, Simd512<T>>(w, d, result, rows, inner, batch);
         else if (Vector256.IsHardwareAccelerated)
             TransposedWeightsTimesBatch<T, Vector256<T>, Simd256<T>>(w, d, result, rows, inner, batch);
@@ -55,7 +57,7 @@ internal static class SimdKernels
     public static void BatchTimesTransposedBatch<T>(ReadOnlySpan<T> d, ReadOnlySpan<T> a, Span<T> g, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && inner >= 2 * Vector512<T>.Count)
             BatchTimesTransposedBatch<T, Vector512<T>, Simd512<T>>(d, a, g, rows, inner, batch);
         else if (Vector256.IsHardwareAccelerated)
             BatchTimesTransposedBatch<T, Vector256<T>, Simd256<T>>(d, a, g, rows, inner, batch);
@@ -103,8 +105,25 @@ internal static class SimdKernels
             return;
         }
 
-        // Rows outside, examples inside: the 5 rows of W (5 × 784 floats = 15 KB) stay in the L1 cache while
+        // Rows outside, examples inside: the block's rows of W (5 × 784 floats = 15 KB) stay in the L1 cache while
         // every example passes by.
+        if (Vector512.IsHardwareAccelerated && rows >= 4 && batch >= 5)
+        {
+            // AVX-512 brings 32 vector registers (for every width): room for 4 rows × 5 examples, 20 sums, where
+            // 9 loads feed 20 multiply-adds. Measured 20-35% faster than 5 × 2 here.
+            for (int j0 = 0; j0 < rows; j0 += 4)
+            {
+                int j = Math.Min(j0, rows - 4);
+                for (int i0 = 0; i0 < batch; i0 += 5)
+                {
+                    int i = Math.Min(i0, batch - 5);
+                    Dot4x5<T, TVector, TSimd>(
+                        ref Unsafe.Add(ref w0, j * inner), ref Unsafe.Add(ref a0, i * inner), ref Unsafe.Add(ref z0, i * rows + j),
+                        rows, inner, first, firstMask);
+                }
+            }
+            return;
+        }
         for (int j0 = 0; j0 < rows; j0 += DotRows)
         {
             int j = Math.Min(j0, rows - DotRows);
@@ -155,6 +174,66 @@ internal static class SimdKernels
         Unsafe.Add(ref z, 3) = TSimd.Sum(s30); Unsafe.Add(ref z, 4) = TSimd.Sum(s40);
         z1 = TSimd.Sum(s01); Unsafe.Add(ref z1, 1) = TSimd.Sum(s11); Unsafe.Add(ref z1, 2) = TSimd.Sum(s21);
         Unsafe.Add(ref z1, 3) = TSimd.Sum(s31); Unsafe.Add(ref z1, 4) = TSimd.Sum(s41);
+    }
+
+    /// <summary>The 20 dot products of rows w[0..4) with columns a[0..5), written to z[0..4), z[rows..rows+4), …
+    /// The same as <see cref="Dot5x2{T, TVector, TSimd}"/> with a bigger block, for processors with 32 vector registers.</summary>
+    private static void Dot4x5<T, TVector, TSimd>(ref T w, ref T a, ref T z, int rows, int inner, int first, TVector firstMask)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<TVector, T>
+    {
+        ref T w1 = ref Unsafe.Add(ref w, inner);
+        ref T w2 = ref Unsafe.Add(ref w1, inner);
+        ref T w3 = ref Unsafe.Add(ref w2, inner);
+        ref T a1 = ref Unsafe.Add(ref a, inner);
+        ref T a2 = ref Unsafe.Add(ref a1, inner);
+        ref T a3 = ref Unsafe.Add(ref a2, inner);
+        ref T a4 = ref Unsafe.Add(ref a3, inner);
+        TVector s00 = TSimd.Zero, s01 = TSimd.Zero, s02 = TSimd.Zero, s03 = TSimd.Zero, s04 = TSimd.Zero;
+        TVector s10 = TSimd.Zero, s11 = TSimd.Zero, s12 = TSimd.Zero, s13 = TSimd.Zero, s14 = TSimd.Zero;
+        TVector s20 = TSimd.Zero, s21 = TSimd.Zero, s22 = TSimd.Zero, s23 = TSimd.Zero, s24 = TSimd.Zero;
+        TVector s30 = TSimd.Zero, s31 = TSimd.Zero, s32 = TSimd.Zero, s33 = TSimd.Zero, s34 = TSimd.Zero;
+
+        TVector keep = firstMask;
+        for (int k = 0, step = first; k < inner; k += step, step = TSimd.Count, keep = TSimd.KeepAll)
+        {
+            TVector x0 = TSimd.And(TSimd.Load(ref a, k), keep);
+            TVector x1 = TSimd.And(TSimd.Load(ref a1, k), keep);
+            TVector x2 = TSimd.And(TSimd.Load(ref a2, k), keep);
+            TVector x3 = TSimd.And(TSimd.Load(ref a3, k), keep);
+            TVector x4 = TSimd.And(TSimd.Load(ref a4, k), keep);
+            TVector v = TSimd.Load(ref w, k);
+            s00 = TSimd.MultiplyAdd(v, x0, s00); s01 = TSimd.MultiplyAdd(v, x1, s01); s02 = TSimd.MultiplyAdd(v, x2, s02);
+            s03 = TSimd.MultiplyAdd(v, x3, s03); s04 = TSimd.MultiplyAdd(v, x4, s04);
+            v = TSimd.Load(ref w1, k);
+            s10 = TSimd.MultiplyAdd(v, x0, s10); s11 = TSimd.MultiplyAdd(v, x1, s11); s12 = TSimd.MultiplyAdd(v, x2, s12);
+            s13 = TSimd.MultiplyAdd(v, x3, s13); s14 = TSimd.MultiplyAdd(v, x4, s14);
+            v = TSimd.Load(ref w2, k);
+            s20 = TSimd.MultiplyAdd(v, x0, s20); s21 = TSimd.MultiplyAdd(v, x1, s21); s22 = TSimd.MultiplyAdd(v, x2, s22);
+            s23 = TSimd.MultiplyAdd(v, x3, s23); s24 = TSimd.MultiplyAdd(v, x4, s24);
+            v = TSimd.Load(ref w3, k);
+            s30 = TSimd.MultiplyAdd(v, x0, s30); s31 = TSimd.MultiplyAdd(v, x1, s31); s32 = TSimd.MultiplyAdd(v, x2, s32);
+            s33 = TSimd.MultiplyAdd(v, x3, s33); s34 = TSimd.MultiplyAdd(v, x4, s34);
+        }
+
+        StoreSums<T, TVector, TSimd>(ref z, s00, s10, s20, s30);
+        StoreSums<T, TVector, TSimd>(ref Unsafe.Add(ref z, rows), s01, s11, s21, s31);
+        StoreSums<T, TVector, TSimd>(ref Unsafe.Add(ref z, 2 * rows), s02, s12, s22, s32);
+        StoreSums<T, TVector, TSimd>(ref Unsafe.Add(ref z, 3 * rows), s03, s13, s23, s33);
+        StoreSums<T, TVector, TSimd>(ref Unsafe.Add(ref z, 4 * rows), s04, s14, s24, s34);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreSums<T, TVector, TSimd>(ref T z, TVector s0, TVector s1, TVector s2, TVector s3)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TVector : struct
+        where TSimd : ISimd<TVector, T>
+    {
+        z = TSimd.Sum(s0);
+        Unsafe.Add(ref z, 1) = TSimd.Sum(s1);
+        Unsafe.Add(ref z, 2) = TSimd.Sum(s2);
+        Unsafe.Add(ref z, 3) = TSimd.Sum(s3);
     }
 
     /// <summary>One dot product, for matrices too small for a 5 × 2 block (e.g. a batch of one example).</summary>
@@ -215,6 +294,12 @@ internal static class SimdKernels
     private const int SumRows = 5;
     private const int SumVectors = 2;
 
+    // Up to this many bytes, x counts as small enough to stay in the L1 cache (32 KB or more on current processors).
+    private const int SmallX = 32 * 1024;
+
+    // The packed weights of a block live on the stack: at most 5 × 800 numbers (16 KB of floats, 32 KB of doubles).
+    private const int MaxPackedTerms = 800;
+
     /// <summary>output[p, :] = Σ_q weight[p·weightStrideP + q·weightStrideQ] · x[q, :], for p &lt; outputs and
     /// q &lt; terms; rows of x and of output are <paramref name="length"/> long (≥ one vector) and contiguous.</summary>
     private static void WeightedRowSums<T, TVector, TSimd>(
@@ -240,17 +325,43 @@ internal static class SimdKernels
             return;
         }
 
-        // Columns outside, output rows inside: the slab of x the block reads (terms × 2 vectors, e.g. 100 × 128 bytes)
-        // stays in the L1 cache while every block of output rows uses it.
-        for (int k0 = 0; k0 < length; k0 += width)
+        if ((long)terms * length * Unsafe.SizeOf<T>() <= SmallX || outputs <= 2 * SumRows || terms > MaxPackedTerms)
         {
-            int k = Math.Min(k0, length - width);
-            for (int p0 = 0; p0 < outputs; p0 += SumRows)
+            // x is small (e.g. ten 784-pixel examples of D·Aᵀ in chapters 1 and 3), or there are few output rows
+            // (10 in D·Aᵀ of an output layer): columns outside, output rows inside, so the slab of x under the block
+            // (terms × 2 vectors) is read from the L1 cache by every block of output rows.
+            for (int k0 = 0; k0 < length; k0 += width)
             {
-                int p = Math.Min(p0, outputs - SumRows);
+                int k = Math.Min(k0, length - width);
+                for (int p0 = 0; p0 < outputs; p0 += SumRows)
+                {
+                    int p = Math.Min(p0, outputs - SumRows);
+                    WeightedRowSums5x2<T, TVector, TSimd>(
+                        ref Unsafe.Add(ref weight, p * weightStrideP), weightStrideP, weightStrideQ,
+                        ref Unsafe.Add(ref x, k), ref Unsafe.Add(ref output, p * length + k), terms, length);
+                }
+            }
+            return;
+        }
+
+        // x is large (e.g. D·Aᵀ of the wide layer: 100 examples of 784, or Wᵀ·D with rows of 1024): output rows
+        // outside, so that each block writes its five rows from start to end and x streams past. The block's
+        // weights are first copied next to each other: in D·Aᵀ they lie 1024 numbers (4 KB) apart, and numbers
+        // 4 KB apart compete for the same few places in the L1 cache, so reading them in place stalls. (The
+        // column-outside order fails here for the same reason: its stores land 4 KB apart.)
+        Span<T> packed = stackalloc T[SumRows * terms];
+        ref T packed0 = ref MemoryMarshal.GetReference(packed);
+        for (int p0 = 0; p0 < outputs; p0 += SumRows)
+        {
+            int p = Math.Min(p0, outputs - SumRows);
+            for (int q = 0; q < terms; q++)
+                for (int r = 0; r < SumRows; r++)
+                    Unsafe.Add(ref packed0, q * SumRows + r) = Unsafe.Add(ref weight, (p + r) * weightStrideP + q * weightStrideQ);
+            for (int k0 = 0; k0 < length; k0 += width)
+            {
+                int k = Math.Min(k0, length - width);
                 WeightedRowSums5x2<T, TVector, TSimd>(
-                    ref Unsafe.Add(ref weight, p * weightStrideP), weightStrideP, weightStrideQ,
-                    ref Unsafe.Add(ref x, k), ref Unsafe.Add(ref output, p * length + k), terms, length);
+                    ref packed0, 1, SumRows, ref Unsafe.Add(ref x, k), ref Unsafe.Add(ref output, p * length + k), terms, length);
             }
         }
     }
