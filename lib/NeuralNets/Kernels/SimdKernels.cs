@@ -18,6 +18,9 @@ namespace NeuralNets.Kernels;
 /// so that it ends exactly at the edge; it recomputes a few outputs the block before already wrote, with the same
 /// operations in the same order, hence the same values. No scalar clean-up loops.</item>
 /// </list>
+/// The kernels are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: the JIT compiles them optimised at
+/// once instead of first running them as quick unoptimised code (where every vector helper below is a call),
+/// which would slow the first seconds of training several-fold.
 /// No memory is allocated and everything runs on the calling thread, so a result depends only on the inputs (and
 /// on the machine's vector width): the same seed gives the same weights. Each output is always summed in the same
 /// order whatever its position in a block.
@@ -76,6 +79,7 @@ internal static class SimdKernels
     private const int DotRows = 5;
     private const int DotExamples = 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WeightsTimesBatch<T, TVector, TSimd>(ReadOnlySpan<T> w, ReadOnlySpan<T> a, Span<T> z, int rows, int inner, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
@@ -139,6 +143,7 @@ internal static class SimdKernels
 
     /// <summary>The 10 dot products of rows w[0..5) (each <paramref name="inner"/> long, one after another) with
     /// columns a[0..2), written to z[0..5) and z[rows..rows+5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot5x2<T, TVector, TSimd>(ref T w, ref T a, ref T z, int rows, int inner, int first, TVector firstMask)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
@@ -178,6 +183,7 @@ internal static class SimdKernels
 
     /// <summary>The 20 dot products of rows w[0..4) with columns a[0..5), written to z[0..4), z[rows..rows+4), …
     /// The same as <see cref="Dot5x2{T, TVector, TSimd}"/> with a bigger block, for processors with 32 vector registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot4x5<T, TVector, TSimd>(ref T w, ref T a, ref T z, int rows, int inner, int first, TVector firstMask)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
@@ -237,6 +243,7 @@ internal static class SimdKernels
     }
 
     /// <summary>One dot product, for matrices too small for a 5 × 2 block (e.g. a batch of one example).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T Dot<T, TVector, TSimd>(ref T x, ref T y, int length, int first, TVector firstMask)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TVector : struct
@@ -302,6 +309,7 @@ internal static class SimdKernels
 
     /// <summary>output[p, :] = Σ_q weight[p·weightStrideP + q·weightStrideQ] · x[q, :], for p &lt; outputs and
     /// q &lt; terms; rows of x and of output are <paramref name="length"/> long (≥ one vector) and contiguous.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightedRowSums<T, TVector, TSimd>(
         ref T weight, int weightStrideP, int weightStrideQ, ref T x, ref T output, int outputs, int terms, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -367,6 +375,7 @@ internal static class SimdKernels
     }
 
     /// <summary>Five output rows × two vectors of <see cref="WeightedRowSums{T, TVector, TSimd}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightedRowSums5x2<T, TVector, TSimd>(
         ref T weight, int weightStrideP, int weightStrideQ, ref T x, ref T output, int terms, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
