@@ -1,43 +1,248 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Numerics;
+using System.Text.Json;
+using NeuralNets.Activations;
+using NeuralNets.Costs;
+using NeuralNets.Data;
+using NeuralNets.Networks;
+using NeuralNets.Training;
 
 namespace NeuralNets.Cli;
 
-/// <summary><c>nn bench</c>: measures how fast the library trains (and, with <c>--kernels</c>, how fast its matrix
-/// products run) so that speed can be checked and precision chosen by measurement.</summary>
+/// <summary>
+/// <c>nn bench</c>: trains the course's three benchmark networks on the 50,000 MNIST training images and prints,
+/// per configuration, seconds per epoch (median), examples per second, achieved GFLOP/s, the test accuracy
+/// reached and the peak working set. <c>--kernels</c> times the matrix products alone instead, and
+/// <c>--phases</c> splits one mini-batch step into its parts.
+/// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] ConfigNames = ["ch1", "ch3", "wide"];
+    /// <summary>One benchmark network and how it is trained.</summary>
+    private sealed record Config(
+        string Name, int[] Sizes, Activation Hidden, Activation Output, Cost Cost, int MiniBatch, double Eta, double Lambda,
+        WeightInitialisation Initialisation)
+    {
+        public string Describe() =>
+            $"[{string.Join(",", Sizes)}] {Hidden}/{Output}, {Cost}, m={MiniBatch}, η={Eta}, λ={Lambda}";
+    }
+
+    private static readonly Config[] Configs =
+    [
+        // Chapter 1: network.py's run.
+        new("ch1", [784, 30, 10], Activation.Sigmoid, Activation.Sigmoid, Cost.Quadratic, 10, 3.0, 0.0, WeightInitialisation.StandardNormal),
+        // Chapter 3: network2.py with cross-entropy, L2 regularisation and weights from N(0, 1/n_in).
+        new("ch3", [784, 100, 10], Activation.Sigmoid, Activation.Sigmoid, Cost.CrossEntropy, 10, 0.5, 5.0, WeightInitialisation.ScaledNormal),
+        // Wide: a big ReLU layer, softmax with log-likelihood, mini-batches of 100.
+        new("wide", [784, 1024, 10], Activation.Relu, Activation.Softmax, Cost.LogLikelihood, 100, 0.1, 0.0, WeightInitialisation.ScaledNormal),
+    ];
+
+    private const int Seed = 1;
 
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line instead of a table." };
-        var kernels = new Option<bool>("--kernels") { Description = "Time the three matrix products alone, at the shapes each configuration uses." };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to time per configuration (the median is reported).", DefaultValueFactory = _ => 3 };
+        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--epochs must be at least 1."); });
         var config = new Option<string>("--config")
         {
-            Description = "Which configuration: ch1 [784,30,10], ch3 [784,100,10], wide [784,1024,10], or all.",
+            Description = "ch1 [784,30,10], ch3 [784,100,10], wide [784,1024,10], or all.",
             DefaultValueFactory = _ => "all",
         };
-        config.AcceptOnlyFromAmong([.. ConfigNames, "all"]);
+        config.AcceptOnlyFromAmong("ch1", "ch3", "wide", "all");
         var precision = new Option<string>("--precision")
         {
-            Description = "Number type: float or double (default: both for --kernels).",
+            Description = "Number type: float or double (default float; both for --kernels).",
         };
         precision.AcceptOnlyFromAmong("float", "double");
+        var kernels = new Option<bool>("--kernels") { Description = "Time the three matrix products alone, at the shapes each configuration uses." };
+        var phases = new Option<bool>("--phases") { Description = "Split one mini-batch step into loading, forward, backward and update, with allocations." };
 
-        var command = new Command("bench", "Benchmark training speed on MNIST (or, with --kernels, the matrix products).")
+        var command = new Command("bench", "Benchmark training on MNIST: seconds per epoch, examples/s, GFLOP/s, accuracy, memory.")
         {
-            json, kernels, config, precision,
+            json, epochs, config, precision, kernels, phases,
         };
         command.SetAction(parsed =>
         {
             string chosen = parsed.GetValue(config) ?? "all";
-            string[] configs = chosen == "all" ? ConfigNames : [chosen];
+            var configs = Configs.Where(c => chosen == "all" || c.Name == chosen).ToArray();
             string? type = parsed.GetValue(precision);
+            bool asJson = parsed.GetValue(json);
             if (parsed.GetValue(kernels))
-                return KernelBenchmark.Run(configs, type is null ? ["float", "double"] : [type], parsed.GetValue(json));
-            Console.Error.WriteLine("nn bench: training benchmarks come with the network code; use --kernels for now.");
-            return Program.UsageError;
+                return KernelBenchmark.Run(configs.Select(c => c.Name).ToArray(), type is null ? ["float", "double"] : [type], asJson);
+
+            var data = MnistData.Load();
+            foreach (var c in configs)
+            {
+                bool isDouble = type == "double";
+                if (parsed.GetValue(phases))
+                {
+                    if (isDouble) Phases<double>(c, data, asJson);
+                    else Phases<float>(c, data, asJson);
+                }
+                else if (isDouble)
+                    Train<double>(c, data, parsed.GetValue(epochs), asJson);
+                else
+                    Train<float>(c, data, parsed.GetValue(epochs), asJson);
+            }
+            return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Floating-point operations of one epoch, counted from the shapes. Per example and weight layer of
+    /// n_in → n_out neurons, each product is n_out·n_in multiply-adds = 2·n_out·n_in FLOPs: the forward W·a,
+    /// the gradient δ·aᵀ, and the backward Wᵀ·δ (not for the first layer: no error is carried into the input).
+    /// Per mini-batch the update w ← w − (η/m)∇w is 2 FLOPs per weight, plus 1 for the decay (1 − ηλ/n)·w when
+    /// λ ≠ 0. Biases, activations and costs are left out: they grow with neurons, not weights (under 1%).
+    /// </summary>
+    private static double EpochFlops(Config c, int examples)
+    {
+        double perExample = 0, weights = 0;
+        for (int l = 0; l + 1 < c.Sizes.Length; l++)
+        {
+            double products = (double)c.Sizes[l] * c.Sizes[l + 1];
+            perExample += 2 * products * (l == 0 ? 2 : 3);
+            weights += products;
+        }
+        int miniBatches = (examples + c.MiniBatch - 1) / c.MiniBatch;
+        return examples * perExample + miniBatches * weights * (c.Lambda != 0 ? 3 : 2);
+    }
+
+    private static void Train<T>(Config c, MnistData data, int epochs, bool json) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string precision = typeof(T) == typeof(float) ? "float" : "double";
+        var training = data.Training;
+        var options = new TrainingOptions
+        {
+            MiniBatchSize = c.MiniBatch, LearningRate = c.Eta, Lambda = c.Lambda, Cost = c.Cost, Seed = Seed,
+            MonitorEvaluationAccuracy = false,
+        };
+
+        // Each configuration's own peak: Linux lets a process reset its peak resident size (VmHWM, which
+        // PeakWorkingSet64 reads) by writing 5 to /proc/self/clear_refs. Elsewhere the peak is the process's so far.
+        GC.Collect();
+        bool peakReset = ResetPeakWorkingSet();
+
+        // Warm-up on a throwaway network (not timed): the JIT compiles the optimised code for this shape and type.
+        var warmUp = new Network<T>(c.Sizes, c.Hidden, c.Output, c.Initialisation, Seed);
+        StochasticGradientDescent.Train(warmUp, training.Take(20_000), options with { Epochs = 1 });
+
+        var network = new Network<T>(c.Sizes, c.Hidden, c.Output, c.Initialisation, Seed);
+        var history = StochasticGradientDescent.Train(network, training, options with
+        {
+            Epochs = epochs,
+            EvaluationData = data.Test,
+            MonitorEvaluationAccuracy = true,
+        });
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        long peakBytes = process.PeakWorkingSet64;
+
+        double[] seconds = history.Seconds;
+        double median = Median(seconds);
+        double flops = EpochFlops(c, training.Count);
+        double accuracy = history.Epochs[^1].EvaluationAccuracy ?? double.NaN;
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                config = c.Name, sizes = c.Sizes, precision, miniBatch = c.MiniBatch, eta = c.Eta, lambda = c.Lambda,
+                epochs = seconds.Length, secondsPerEpoch = Math.Round(median, 4), epochSeconds = seconds.Select(s => Math.Round(s, 4)),
+                examplesPerSecond = Math.Round(training.Count / median), gflopPerEpoch = Math.Round(flops / 1e9, 3),
+                gflops = Math.Round(flops / median / 1e9, 2), testAccuracy = accuracy,
+                peakWorkingSetMB = Math.Round(peakBytes / 1048576.0, 1), peakIsPerConfig = peakReset,
+                cores = Environment.ProcessorCount,
+            }));
+        else
+            Console.WriteLine(
+                $"{c.Name,-5} {precision,-6} {median,7:F3} s/epoch (median of {seconds.Length}: {string.Join(", ", seconds.Select(s => s.ToString("F3")))})  " +
+                $"{training.Count / median,9:N0} examples/s  {flops / median / 1e9,6:F1} GFLOP/s ({flops / 1e9:F1} GFLOP/epoch)  " +
+                $"test {accuracy:P2}  peak {peakBytes / 1048576.0:F0} MB{(peakReset ? "" : " (process)")}   {c.Describe()}");
+    }
+
+    /// <summary>
+    /// Where one SGD step's time goes, measured through the public API on the same mini-batches: loading
+    /// (bytes → numbers, one-hot labels), the forward pass, the backward pass (Backpropagate minus FeedForward)
+    /// and the update (UpdateMiniBatch minus Backpropagate); and the bytes allocated per step.
+    /// </summary>
+    private static void Phases<T>(Config c, MnistData data, bool json) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string precision = typeof(T) == typeof(float) ? "float" : "double";
+        var training = data.Training;
+        int m = c.MiniBatch, steps = Math.Min(training.Count / m, 2_000);
+        var network = new Network<T>(c.Sizes, c.Hidden, c.Output, c.Initialisation, Seed);
+        var backprop = new Backpropagation<T>(network, m);
+        var batch = new MiniBatch<T>(network.InputSize, network.OutputSize, m);
+        var order = Enumerable.Range(0, training.Count).ToArray();
+        new Random(Seed).Shuffle(order);
+
+        // Every step is timed phase by phase, and each phase's median over the steps is kept: a step that another
+        // process interrupted shifts the mean, not the median. Backpropagate repeats the forward pass and
+        // UpdateMiniBatch repeats both, so backward and update are differences of medians.
+        void Load(int k) => batch.Load(training, order.AsSpan(k * m, m));
+        var (loads, forwards, backprops, steps_) = (new double[steps], new double[steps], new double[steps], new double[steps]);
+        for (int round = 0; round < 2; round++) // the first round warms up (JIT), the second is kept
+            for (int k = 0; k < steps; k++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                Load(k);
+                long t1 = Stopwatch.GetTimestamp();
+                backprop.FeedForward(batch.Inputs, m);
+                long t2 = Stopwatch.GetTimestamp();
+                backprop.Backpropagate(batch, c.Cost);
+                long t3 = Stopwatch.GetTimestamp();
+                StochasticGradientDescent.UpdateMiniBatch(backprop, batch, c.Cost, c.Eta, c.Lambda, training.Count);
+                long t4 = Stopwatch.GetTimestamp();
+                (loads[k], forwards[k], backprops[k], steps_[k]) = (Seconds(t0, t1), Seconds(t1, t2), Seconds(t2, t3), Seconds(t3, t4));
+            }
+        double load = Median(loads), forward = Median(forwards);
+        double backward = Median(backprops) - forward, update = Median(steps_) - Median(backprops);
+        double whole = load + Median(steps_);
+
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < steps; k++)
+        {
+            Load(k);
+            StochasticGradientDescent.UpdateMiniBatch(backprop, batch, c.Cost, c.Eta, c.Lambda, training.Count);
+        }
+        double allocatedPerStep = (double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / steps;
+        double epoch = whole * ((training.Count + m - 1) / m);
+
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                kind = "phases", config = c.Name, precision, miniBatch = m, microsecondsLoad = Math.Round(load * 1e6, 2),
+                microsecondsForward = Math.Round(forward * 1e6, 2), microsecondsBackward = Math.Round(backward * 1e6, 2),
+                microsecondsUpdate = Math.Round(update * 1e6, 2), microsecondsStep = Math.Round(whole * 1e6, 2),
+                projectedSecondsPerEpoch = Math.Round(epoch, 4), bytesAllocatedPerStep = Math.Round(allocatedPerStep, 1),
+            }));
+        else
+            Console.WriteLine(
+                $"{c.Name,-5} {precision,-6} per mini-batch of {m}: load {load * 1e6,8:F1} µs  forward {forward * 1e6,8:F1} µs  " +
+                $"backward {backward * 1e6,8:F1} µs  update {update * 1e6,8:F1} µs  = {whole * 1e6,8:F1} µs " +
+                $"(→ {epoch:F3} s/epoch); {allocatedPerStep:F0} bytes allocated per step");
+    }
+
+    private static double Seconds(long from, long to) => (double)(to - from) / Stopwatch.Frequency;
+
+    private static bool ResetPeakWorkingSet()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        int middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
