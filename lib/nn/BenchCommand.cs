@@ -125,9 +125,14 @@ internal static class BenchCommand
         GC.Collect();
         bool peakReset = ResetPeakWorkingSet();
 
-        // Warm-up on a throwaway network (not timed): the JIT compiles the optimised code for this shape and type.
+        // Warm-up on a throwaway network, not timed, for at least a second: with tiered compilation the JIT first
+        // runs new code unoptimised and swaps in optimised code in the background, which on a busy machine takes
+        // that long.
         var warmUp = new Network<T>(c.Sizes, c.Hidden, c.Output, c.Initialisation, Seed);
-        StochasticGradientDescent.Train(warmUp, training.Take(20_000), options with { Epochs = 1 });
+        var warmUpClock = Stopwatch.StartNew();
+        do
+            StochasticGradientDescent.Train(warmUp, training.Take(10_000), options with { Epochs = 1 });
+        while (warmUpClock.Elapsed.TotalSeconds < 1);
 
         var network = new Network<T>(c.Sizes, c.Hidden, c.Output, c.Initialisation, Seed);
         var history = StochasticGradientDescent.Train(network, training, options with
