@@ -87,13 +87,24 @@ public static class StochasticGradientDescent
         for (int l = 0; l < network.LayerCount - 1; l++)
         {
             var w = network.Weights(l);
-            if (lambda != 0)
-                TensorPrimitives.Multiply(w, decay, w);
-            TensorPrimitives.MultiplyAdd(gradients.Weights(l), step, w, w);   // w += step · ∇w
+            ReadOnlySpan<T> nablaW = gradients.Weights(l);
+            // In chunks: TensorPrimitives writes results over 256 KB with non-temporal stores, which bypass the
+            // cache, so the next forward pass would read every weight back from memory (chapter 3's 78,400 float
+            // weights are 314 KB). A chunk of 8,192 also stays in the L1 cache between decay and step.
+            for (int start = 0; start < w.Length; start += UpdateChunk)
+            {
+                int length = Math.Min(UpdateChunk, w.Length - start);
+                var wChunk = w.Slice(start, length);
+                if (lambda != 0)
+                    TensorPrimitives.Multiply(wChunk, decay, wChunk);
+                TensorPrimitives.MultiplyAdd(nablaW.Slice(start, length), step, wChunk, wChunk);   // w += step · ∇w
+            }
             var b = network.Biases(l);
             TensorPrimitives.MultiplyAdd(gradients.Biases(l), step, b, b);
         }
     }
+
+    private const int UpdateChunk = 8192;
 
     /// <summary>Fisher-Yates: every order of the examples equally likely, fixed by the generator's seed.</summary>
     private static void Shuffle(int[] order, Random random)
