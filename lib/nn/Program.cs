@@ -28,6 +28,6 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return NotebookCommands.Create();
     }
 }
