@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace NeuralNets.Notebooks;
 
 /// <summary>The four kinds of output nbformat 4 stores for a code cell.</summary>
-public enum OutputKind
+public enum CellOutputKind
 {
     /// <summary>Text written to the console (<c>stream</c>, name <c>stdout</c> or <c>stderr</c>).</summary>
     Stream,
@@ -30,7 +30,7 @@ public sealed class CellOutput
     private readonly StringBuilder _streamText = new();
     private IReadOnlyDictionary<string, string> _data;
 
-    private CellOutput(OutputKind kind, string? streamName, IReadOnlyDictionary<string, string> data)
+    private CellOutput(CellOutputKind kind, string? streamName, IReadOnlyDictionary<string, string> data)
     {
         Kind = kind;
         StreamName = streamName;
@@ -38,7 +38,7 @@ public sealed class CellOutput
     }
 
     /// <summary>Stream, display, result or error.</summary>
-    public OutputKind Kind { get; }
+    public CellOutputKind Kind { get; }
 
     /// <summary><c>stdout</c> or <c>stderr</c> for a stream output; null otherwise.</summary>
     public string? StreamName { get; }
@@ -61,25 +61,25 @@ public sealed class CellOutput
         get
         {
             lock (_gate)
-                return Kind == OutputKind.Stream ? _streamText.ToString() : _data.GetValueOrDefault("text/plain", "");
+                return Kind == CellOutputKind.Stream ? _streamText.ToString() : _data.GetValueOrDefault("text/plain", "");
         }
     }
 
     /// <summary>Console text; later writes to the same stream are appended.</summary>
     internal static CellOutput Stream(string name, string text)
     {
-        var output = new CellOutput(OutputKind.Stream, name, new Dictionary<string, string>());
+        var output = new CellOutput(CellOutputKind.Stream, name, new Dictionary<string, string>());
         output._streamText.Append(text);
         return output;
     }
 
     internal static CellOutput Display(IReadOnlyDictionary<string, string> data) =>
-        new(OutputKind.Display, null, data) { DisplayId = Guid.NewGuid().ToString("N") };
+        new(CellOutputKind.Display, null, data) { DisplayId = Guid.NewGuid().ToString("N") };
 
-    internal static CellOutput Result(IReadOnlyDictionary<string, string> data) => new(OutputKind.Result, null, data);
+    internal static CellOutput Result(IReadOnlyDictionary<string, string> data) => new(CellOutputKind.Result, null, data);
 
     internal static CellOutput Error(string name, string message, IReadOnlyList<string> traceback) =>
-        new(OutputKind.Error, null, new Dictionary<string, string> { ["text/plain"] = message })
+        new(CellOutputKind.Error, null, new Dictionary<string, string> { ["text/plain"] = message })
         {
             ErrorName = name,
             Traceback = traceback,
@@ -106,20 +106,20 @@ public sealed class CellOutput
         {
             return Kind switch
             {
-                OutputKind.Stream => new JsonObject
+                CellOutputKind.Stream => new JsonObject
                 {
                     ["output_type"] = "stream",
                     ["name"] = StreamName,
                     ["text"] = Lines(_streamText.ToString()),
                 },
-                OutputKind.Display => new JsonObject
+                CellOutputKind.Display => new JsonObject
                 {
                     ["output_type"] = "display_data",
                     ["data"] = DataJson(),
                     // The display id is not saved: nbformat 4 keeps it only while the kernel runs ("transient").
                     ["metadata"] = new JsonObject(),
                 },
-                OutputKind.Result => new JsonObject
+                CellOutputKind.Result => new JsonObject
                 {
                     ["output_type"] = "execute_result",
                     ["data"] = DataJson(),

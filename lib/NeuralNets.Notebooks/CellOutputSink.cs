@@ -16,7 +16,7 @@ internal sealed class CellOutputSink
             return;
         lock (_gate)
         {
-            if (_outputs.Count > 0 && _outputs[^1] is { Kind: OutputKind.Stream } last && last.StreamName == streamName)
+            if (_outputs.Count > 0 && _outputs[^1] is { Kind: CellOutputKind.Stream } last && last.StreamName == streamName)
                 last.AppendStream(text);
             else
                 _outputs.Add(CellOutput.Stream(streamName, text));

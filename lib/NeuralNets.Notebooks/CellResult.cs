@@ -54,5 +54,5 @@ public sealed class CellResult
 
     /// <summary>All outputs as text, one after another (a displayed value shows its latest update).</summary>
     public string Text => string.Concat(Outputs.Select(output =>
-        output.Kind == OutputKind.Stream ? output.Text : output.Text + Environment.NewLine));
+        output.Kind == CellOutputKind.Stream ? output.Text : output.Text + Environment.NewLine));
 }

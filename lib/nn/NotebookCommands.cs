@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using NeuralNets.Notebooks;
@@ -194,7 +195,9 @@ public static partial class NotebookCommands
         var option = new Option<double?>(name) { Description = description, HelpName = "SECONDS" };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double?>() is <= 0)
+            // Only a number can be out of range; a word is already a parse error of its own.
+            if (result.Tokens is [var token] &&
+                double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds <= 0)
                 result.AddError($"{name} must be a positive number of seconds.");
         });
         return option;
