@@ -21,9 +21,7 @@ public sealed class NotebookGlobals
     /// <param name="value">What to show: as <c>text/plain</c>, and as <c>text/html</c> too if it is a Plotly.NET chart.</param>
     /// <param name="mimeTypes">Which forms to keep (e.g. <c>"text/plain"</c>); none keeps every form the value has.</param>
     // The lower-case name is the kernel's: notebooks call display(...).
-#pragma warning disable IDE1006
     public DisplayedValue display(object? value, params string[] mimeTypes)
-#pragma warning restore IDE1006
     {
         var output = Sink.Add(CellOutput.Display(ValueFormatter.Format(value, mimeTypes)));
         return new DisplayedValue(output, mimeTypes);

@@ -24,7 +24,7 @@ public sealed class ProgressPrinter(TextWriter writer, bool interactive)
                 Rewrite($"{label} running...", newLine: false);
             return;
         }
-        var line = $"{label} {(progress.Status == CellStatus.Ran ? "ok" : "FAILED")} {progress.Seconds,6:0.0} s";
+        var line = $"{label} {(progress.Status == CellStatus.Ran ? "ok" : "FAILED"),-6} {progress.Seconds,6:0.0} s";
         if (interactive)
             Rewrite(line, newLine: true);
         else

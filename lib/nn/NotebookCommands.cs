@@ -48,7 +48,7 @@ public static partial class NotebookCommands
         });
         var output = new Option<string>("--out")
         {
-            Description = $"Folder for the executed copies (default: {RunOptions.DefaultOutputDirectory} under the current directory).",
+            Description = "Folder for the executed copies, relative to the current directory.",
             HelpName = "DIR",
             DefaultValueFactory = _ => RunOptions.DefaultOutputDirectory,
         };
@@ -154,7 +154,7 @@ public static partial class NotebookCommands
         var path = new Argument<string>("notebook") { Description = "The notebook (.ipynb) with cells tagged 'solution'." };
         var output = new Option<string>("--out")
         {
-            Description = $"Folder for the student edition (default: {DefaultStudentDirectory} under the current directory).",
+            Description = "Folder for the student edition, relative to the current directory.",
             HelpName = "DIR",
             DefaultValueFactory = _ => DefaultStudentDirectory,
         };

@@ -16,7 +16,12 @@ public sealed class LocalFeedTests : IDisposable
     public void Dispose()
     {
         if (_extractedTo is not null && Directory.Exists(_extractedTo))
+        {
             Directory.Delete(_extractedTo, recursive: true);
+            var packageFolder = Path.GetDirectoryName(_extractedTo)!;
+            if (!Directory.EnumerateFileSystemEntries(packageFolder).Any())
+                Directory.Delete(packageFolder);
+        }
         _folder.Dispose();
     }
 
