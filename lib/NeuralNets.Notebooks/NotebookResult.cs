@@ -50,7 +50,7 @@ public sealed class NotebookResult
         ? null
         : $"{NotebookName}: skipped {CellsSkipped} plot cell{(CellsSkipped == 1 ? "" : "s")} " +
           $"(cell{(CellsSkipped == 1 ? "" : "s")} {string.Join(", ", Cells.Where(c => c.Status == CellStatus.Skipped).Select(c => c.Number))}): " +
-          $"package {SkippedPackage} could not be restored";
+          $"{(SkippedPackage!.Contains(", ", StringComparison.Ordinal) ? "packages" : "package")} {SkippedPackage} could not be restored";
 
     /// <summary>Wall-clock seconds for the whole run.</summary>
     public double Seconds { get; }
