@@ -84,7 +84,7 @@ internal sealed class NotebookRun(string notebookPath, RunOptions options)
         var previousDirectory = Environment.CurrentDirectory;
         var globals = new NotebookGlobals();
         using var probe = new AssemblyProbe();
-        using var console = new ConsoleCapture();
+        var console = new ConsoleCapture(); // given back in the finally below, before the working directory
         Directory.SetCurrentDirectory(folder);
         try
         {
