@@ -12,8 +12,13 @@ namespace NeuralNets.Cli;
 /// </summary>
 public static partial class NotebookCommands
 {
-    /// <summary>Where <c>nn notebook student</c> writes unless told otherwise: <c>out/student</c> under the current directory.</summary>
-    public static readonly string DefaultStudentDirectory = Path.Combine("out", "student");
+    /// <summary>
+    /// Where <c>nn notebook student</c> writes unless told otherwise: a <c>student</c> folder beside the notebook's
+    /// folder (notebooks/01-x.ipynb → student/01-x.ipynb), at the same depth, so that the notebook's relative
+    /// paths such as <c>../build/NeuralNets.dll</c> still resolve when a learner opens it.
+    /// </summary>
+    public static string DefaultStudentDirectory(string notebookPath) =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, "..", "student"));
 
     // A folder run takes the course's numbered notebooks: "01-neurons.ipynb", "12-regularisation.ipynb".
     [GeneratedRegex(@"^\d+-.*\.ipynb$")]
@@ -152,17 +157,16 @@ public static partial class NotebookCommands
     private static Command StudentCommand()
     {
         var path = new Argument<string>("notebook") { Description = "The notebook (.ipynb) with cells tagged 'solution'." };
-        var output = new Option<string>("--out")
+        var output = new Option<string?>("--out")
         {
-            Description = "Folder for the student edition, relative to the current directory.",
+            Description = "Folder for the student edition, relative to the current directory (default: 'student' beside the notebook's folder, so its relative paths still work).",
             HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultStudentDirectory,
         };
         var command = new Command("student",
             "Write the student edition: each 'solution' cell becomes an 'exercise' cell with the task comment and '// your code here'; outputs cleared.");
         command.Arguments.Add(path);
         command.Options.Add(output);
-        command.SetAction(parsed => WriteStudentEdition(parsed.GetValue(path)!, parsed.GetValue(output)!));
+        command.SetAction(parsed => WriteStudentEdition(parsed.GetValue(path)!, parsed.GetValue(output) ?? DefaultStudentDirectory(parsed.GetValue(path)!)));
         return command;
     }
 
