@@ -111,8 +111,7 @@ internal static class TrainCommand
         if (history.Epochs.Count > 0)
         {
             var best = history.Epochs.MaxBy(e => e.EvaluationAccuracy)!;
-            var seconds = history.Seconds.Order().ToArray();
-            Console.WriteLine($"Best test accuracy {best.EvaluationAccuracy:P2} after epoch {best.Epoch}; median {seconds[seconds.Length / 2]:F2} s per epoch.");
+            Console.WriteLine($"Best test accuracy {best.EvaluationAccuracy:P2} after epoch {best.Epoch}; median {Median(history.Seconds):F2} s per epoch.");
         }
         if (savePath is not null)
         {
@@ -125,6 +124,13 @@ internal static class TrainCommand
             Console.WriteLine($"Saved the network to {Path.GetFullPath(savePath)}");
         }
         return history.Cancelled ? 130 : 0;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        int middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static int[] ParseSizes(string text, System.CommandLine.Parsing.ArgumentResult result)
