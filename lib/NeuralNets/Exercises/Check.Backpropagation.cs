@@ -15,7 +15,7 @@ public static partial class Check
     /// <param name="reference">The trusted gradient in the same order.</param>
     /// <param name="maxRelativeError">The largest relative error that still passes (about 1e-6 in double precision).</param>
     /// <param name="hint">What to try if it does not pass.</param>
-    public static CheckResult GradientMatches(string exercise, Func<double[]>? computeGradient, IReadOnlyList<double> reference,
+    public static CheckResult GradientMatches(string exercise, Func<double[]>? computeGradient, IReadOnlyList<double>? reference,
         double maxRelativeError, string hint)
     {
         if (computeGradient is null)
@@ -24,7 +24,7 @@ public static partial class Check
         if (problem is not null)
             return Fail(exercise, problem, hint);
         return result!.RelativeError <= maxRelativeError
-            ? Pass(exercise, $"your gradient agrees with finite differences: relative error {result.RelativeError:E1} over {reference.Count} parameters.")
+            ? Pass(exercise, $"your gradient agrees with finite differences: relative error {result.RelativeError:E1} over {reference!.Count} parameters.")
             : Fail(exercise, $"relative error {result.RelativeError:E1} against finite differences (should be below {maxRelativeError:E0}); the largest difference is at parameter {result.WorstParameter}.", hint);
     }
 
@@ -33,7 +33,7 @@ public static partial class Check
     /// <paramref name="buggyEquation"/> names BP2 and the gradient of <paramref name="fixedGradient"/> agrees with
     /// <paramref name="reference"/> (finite differences on another network).
     /// </summary>
-    public static CheckResult PlantedBug(string exercise, string? buggyEquation, Func<double[]>? fixedGradient, IReadOnlyList<double> reference)
+    public static CheckResult PlantedBug(string exercise, string? buggyEquation, Func<double[]>? fixedGradient, IReadOnlyList<double>? reference)
     {
         const string hint = "run LayerErrors on BuggyBackprop's gradient: which layers agree with finite differences, and where do the errors start? Then compare that step of the code with its equation.";
         if (string.IsNullOrWhiteSpace(buggyEquation) && fixedGradient is null)
@@ -64,8 +64,10 @@ public static partial class Check
             : Fail(exercise, $"BP2 is right, but the fixed version still disagrees with finite differences (relative error {result.RelativeError:E1}).", fixHint);
     }
 
-    private static (GradientCheckResult? Result, string? Problem) CompareGradient(Func<double[]> compute, IReadOnlyList<double> reference)
+    private static (GradientCheckResult? Result, string? Problem) CompareGradient(Func<double[]> compute, IReadOnlyList<double>? reference)
     {
+        if (reference is null)
+            return (null, "the check has no reference gradient to compare with.");
         double[] gradient;
         try
         {

@@ -77,20 +77,31 @@ public static partial class Check
         if (eta.Value <= 0)
             return Fail(exercise, $"η = {eta.Value:G4} does not move downhill: the learning rate must be positive.", hint);
 
-        var v = (double[])start.Clone();
-        double first = cost(v);
+        if (cost is null || gradient is null || start is null)
+            return Fail(exercise, "the check needs the cost, its gradient and a starting point.", hint);
+
+        double first, final;
         bool overshoots = false;   // did some component of the gradient change sign on the last step?
-        for (int t = 0; t < steps; t++)
+        try
         {
-            var g = gradient(v);
-            v = v.Select((vi, i) => vi - eta.Value * g[i]).ToArray();
-            if (t == steps - 1)
+            var v = (double[])start.Clone();
+            first = cost(v);
+            for (int t = 0; t < steps; t++)
             {
-                var after = gradient(v);
-                overshoots = g.Select((gi, i) => gi * after[i] < 0).Any(flipped => flipped);
+                var g = gradient(v);
+                v = v.Select((vi, i) => vi - eta.Value * g[i]).ToArray();
+                if (t == steps - 1)
+                {
+                    var after = gradient(v);
+                    overshoots = g.Select((gi, i) => gi * after[i] < 0).Any(flipped => flipped);
+                }
             }
+            final = cost(v);
         }
-        double final = cost(v);
+        catch (Exception e)
+        {
+            return Fail(exercise, $"running gradient descent threw {e.GetType().Name}: {e.Message}", hint);
+        }
         if (final < targetCost)
             return Pass(exercise, $"with η = {eta.Value:G4}, C = {final:E2} after {steps} steps (below {targetCost:G2}).");
         if (double.IsNaN(final) || double.IsInfinity(final) || final >= first)
