@@ -29,5 +29,6 @@ public static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return TrainCommand.Create();
+        yield return NotebookCommands.Create();
     }
 }
