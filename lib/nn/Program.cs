@@ -30,5 +30,6 @@ public static class Program
     {
         yield return TrainCommand.Create();
         yield return BenchCommand.Create();
+        yield return NotebookCommands.Create();
     }
 }
