@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace NeuralNets.Kernels;
 
@@ -16,6 +15,10 @@ namespace NeuralNets.Kernels;
 /// Nielsen's matrix form, and is stored <b>column-major</b> (as MathNet stores matrices): column i, the
 /// vector of example i, is contiguous.</item>
 /// </list>
+/// With these conventions every product runs along contiguous memory. Each call checks the sizes, then hands
+/// float and double to <see cref="SimdKernels"/> (vector instructions, register blocking) and anything else, or a
+/// processor without vector instructions, to <see cref="PlainKernels"/> (three nested loops, the reference).
+/// Everything runs on the calling thread and allocates nothing; the same inputs always give the same bits.
 /// </remarks>
 public static class Kernels
 {
