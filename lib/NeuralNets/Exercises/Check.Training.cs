@@ -114,4 +114,102 @@ public static partial class Check
             return Fail(exercise, $"η = {etaFails} still reaches {fails:P1} (failing means at most {failsAtMost:P0}).", hint);
         return Pass(exercise, $"η = {etaLearns} learns ({learns:P1}) and η = {etaFails} fails ({fails:P1}): training breaks down in between.");
     }
+
+    /// <summary>
+    /// Passes if the learner tried at least four values of λ spread over a factor of at least 100, recorded each one's
+    /// validation accuracy (re-measured here with <paramref name="evaluate"/> for the chosen one) and chose the best
+    /// (notebook 08, exercise 1).
+    /// </summary>
+    public static CheckResult LambdaChosenByValidation(string exercise, IReadOnlyDictionary<double, double>? tried, double chosen,
+        Func<double, double>? evaluate, string hint)
+    {
+        if (tried is null || double.IsNaN(chosen))
+            return NotAnswered(exercise, hint);
+        if (evaluate is null)
+            return Fail(exercise, "the check needs the function that measures a λ's validation accuracy.", hint);
+        if (tried.Count < 4)
+            return Fail(exercise, $"you tried {tried.Count} value(s) of λ; try at least four.", hint);
+        var positive = tried.Keys.Where(l => l > 0).ToArray();
+        if (positive.Length < 2 || positive.Max() / positive.Min() < 100)
+            return Fail(exercise, "spread the values of λ over a factor of at least 100 (for example 0.01 to 10).", hint);
+        if (!tried.TryGetValue(chosen, out double recorded))
+            return Fail(exercise, $"chosenLambda = {chosen} is not one of the values you tried.", hint);
+        var best = tried.OrderByDescending(pair => pair.Value).First();
+        if (recorded < best.Value)
+            return Fail(exercise, $"λ = {best.Key} had a higher validation accuracy ({best.Value:P2}) than your choice λ = {chosen} ({recorded:P2}).", hint);
+        double measured;
+        try
+        {
+            measured = evaluate(chosen);
+        }
+        catch (Exception e)
+        {
+            return Fail(exercise, $"measuring λ = {chosen} failed: {e.Message}", hint);
+        }
+        if (Math.Abs(measured - recorded) > 1e-9)
+            return Fail(exercise, $"λ = {chosen} measures {measured:P2} on the validation images, but you recorded {recorded:P2}.", hint);
+        return Pass(exercise, $"λ = {chosen} has the best validation accuracy ({recorded:P2}) of the {tried.Count} values you tried.");
+    }
+
+    /// <summary>
+    /// Passes if <paramref name="nextEta"/> halves η exactly when the latest validation accuracy is no better than the
+    /// best before it (tried on made-up histories), and reports a short training run that uses it (notebook 08, exercise 2).
+    /// </summary>
+    public static CheckResult LearningRateSchedule(string exercise, Func<IReadOnlyList<double>, double, double>? nextEta,
+        ImageSet? training, ImageSet? validation, string hint, int maxEpochs = 20, double startEta = 1.0)
+    {
+        if (nextEta is null)
+            return NotAnswered(exercise, hint);
+        var cases = new (double[] Accuracies, double Eta, double Expected)[]
+        {
+            (new[] { 0.90 }, 1.0, 1.0),
+            (new[] { 0.90, 0.92 }, 1.0, 1.0),
+            (new[] { 0.90, 0.92, 0.91 }, 1.0, 0.5),
+            (new[] { 0.90, 0.92, 0.92 }, 0.5, 0.25),
+            (new[] { 0.90, 0.80, 0.85 }, 0.5, 0.25),
+            (new[] { 0.90, 0.80, 0.95 }, 0.25, 0.25),
+        };
+        foreach (var (accuracies, eta, expected) in cases)
+        {
+            double got;
+            try
+            {
+                got = nextEta(accuracies, eta);
+            }
+            catch (Exception e)
+            {
+                return Fail(exercise, $"for accuracies [{string.Join(", ", accuracies)}] and η = {eta} it threw {e.GetType().Name}: {e.Message}", hint);
+            }
+            if (double.IsNaN(got) || Math.Abs(got - expected) > 1e-12)
+                return Fail(exercise, $"for accuracies [{string.Join(", ", accuracies)}] and η = {eta} it returns {got}, but should return {expected}.", hint);
+        }
+        if (training is null || validation is null)
+            return Pass(exercise, "the schedule follows the rule on every made-up history.");
+
+        try
+        {
+            var network = new Network<float>(new[] { training.PixelsPerImage, 30, training.ClassCount },
+                initialisation: WeightInitialisation.ScaledNormal, seed: 1);
+            var accuracies = new List<double>();
+            var etas = new List<double>();
+            double eta = startEta;
+            for (int epoch = 1; epoch <= maxEpochs && eta >= startEta / 128; epoch++)
+            {
+                etas.Add(eta);
+                StochasticGradientDescent.Train(network, training, new TrainingOptions
+                {
+                    Epochs = 1, MiniBatchSize = 10, LearningRate = eta, Cost = Cost.CrossEntropy, Seed = epoch,
+                });
+                accuracies.Add(network.Accuracy(validation));
+                eta = nextEta(accuracies, eta);
+            }
+            return Pass(exercise,
+                $"the schedule follows the rule. On {training.Count:N0} images it ran {etas.Count} epochs with η = {string.Join(", ", etas.Select(e => e.ToString("G3")))}; " +
+                $"validation accuracy {accuracies[0]:P1} after the first epoch, {accuracies.Max():P1} at best.");
+        }
+        catch (Exception e)
+        {
+            return Fail(exercise, $"training with the schedule failed: {e.Message}", hint);
+        }
+    }
 }
