@@ -212,4 +212,71 @@ public static partial class Check
             return Fail(exercise, $"training with the schedule failed: {e.Message}", hint);
         }
     }
+
+    /// <summary>
+    /// Passes if (<paramref name="label"/>, <paramref name="predicted"/>) is the most frequent mistake of
+    /// <paramref name="matrix"/>, or the pair of classes confused most in both directions together, and a reason is
+    /// given (notebook 09, exercise 1).
+    /// </summary>
+    public static CheckResult MostConfusedPair(string exercise, int? label, int? predicted, string? because, ConfusionMatrix? matrix, string hint)
+    {
+        if (label is null || predicted is null)
+            return NotAnswered(exercise, hint);
+        if (matrix is null)
+            return Fail(exercise, "the check needs the confusion matrix.", hint);
+        int classes = matrix.ClassCount;
+        int a = label.Value, b = predicted.Value;
+        if (a < 0 || b < 0 || a >= classes || b >= classes)
+            return Fail(exercise, $"classes run from 0 to {classes - 1}; got {a} and {b}.", hint);
+        if (a == b)
+            return Fail(exercise, $"{a} read as {a} is a right answer, not a confusion.", hint);
+        var top = matrix.MostConfused(1);
+        if (top.Count == 0)
+            return Fail(exercise, "this network makes no mistakes at all, so nothing is confused.", hint);
+        int bestPair = 0;
+        for (int i = 0; i < classes; i++)
+            for (int j = i + 1; j < classes; j++)
+                bestPair = Math.Max(bestPair, matrix[i, j] + matrix[j, i]);
+        bool topCell = matrix[a, b] == top[0].Count;
+        bool topPair = matrix[a, b] + matrix[b, a] == bestPair;
+        if (!topCell && !topPair)
+            return Fail(exercise,
+                $"{a} was read as {b} {matrix[a, b]} times, but {top[0].Label} was read as {top[0].Predicted} {top[0].Count} times.", hint);
+        if (string.IsNullOrWhiteSpace(because))
+            return Fail(exercise, $"{a} and {b} is right; now say in confusedBecause why they are easy to mix up.", hint);
+        return Pass(exercise, $"{a} read as {b} ({matrix[a, b]} times, {matrix[b, a]} the other way) is the most common confusion. Your reason: {because}");
+    }
+
+    /// <summary>
+    /// Passes if <paramref name="network"/>'s mean chosen-output activation on fresh random-noise images is below
+    /// <paramref name="maxMeanConfidence"/> while it still classifies at least <paramref name="minAccuracy"/> of
+    /// <paramref name="test"/> right (notebook 09, exercise 2). The noise images have independent uniformly random pixels.
+    /// </summary>
+    public static CheckResult NoiseConfidence(string exercise, Network<float>? network, ImageSet? test, double maxMeanConfidence,
+        double minAccuracy, string hint, int noiseImages = 1000, int seed = 20240)
+    {
+        if (network is null)
+            return NotAnswered(exercise, hint);
+        if (test is null)
+            return Fail(exercise, "the check needs the test images.", hint);
+        double confidence, accuracy;
+        try
+        {
+            var random = new Random(seed);
+            var pixels = new byte[noiseImages * test.PixelsPerImage];
+            random.NextBytes(pixels);
+            var noise = new ImageSet(pixels, new byte[noiseImages], test.Rows, test.Columns, test.ClassCount, "random noise");
+            confidence = network.Predictions(noise).Average(p => p.Confidence);
+            accuracy = network.Accuracy(test);
+        }
+        catch (Exception e)
+        {
+            return Fail(exercise, $"measuring the network failed: {e.Message}", hint);
+        }
+        if (double.IsNaN(confidence) || confidence > maxMeanConfidence)
+            return Fail(exercise, $"on noise its chosen output averages {confidence:F3}, above {maxMeanConfidence}.", hint);
+        if (accuracy < minAccuracy)
+            return Fail(exercise, $"it is unsure about noise ({confidence:F3}), but reads only {accuracy:P2} of the digits (need {minAccuracy:P0}).", hint);
+        return Pass(exercise, $"on fresh noise its chosen output averages {confidence:F3} (below {maxMeanConfidence}), and it reads {accuracy:P2} of the digits.");
+    }
 }
