@@ -28,6 +28,7 @@ public static class Program
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return TrainCommand.Create();
+        yield return NotebookCommands.Create();
     }
 }

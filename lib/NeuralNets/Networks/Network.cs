@@ -159,7 +159,7 @@ public sealed class Network<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"Network<{typeof(T).Name}> [{string.Join(", ", _sizes)}], {HiddenActivation} hidden, {OutputActivation} output, {ParameterCount:N0} parameters";
+        $"Network<{(typeof(T) == typeof(float) ? "float" : typeof(T) == typeof(double) ? "double" : typeof(T).Name)}> [{string.Join(", ", _sizes)}], {HiddenActivation} hidden, {OutputActivation} output, {ParameterCount:N0} parameters";
 
     private int CheckLayer(int l)
     {

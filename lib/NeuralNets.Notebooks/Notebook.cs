@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+
+namespace NeuralNets.Notebooks;
+
+/// <summary>
+/// A Jupyter notebook (nbformat 4) as written by Polyglot Notebooks: an ordered list of cells plus metadata.
+/// The whole JSON document is kept, so that a copy written back changes only what the runner changed
+/// (outputs, execution counts, replaced cells) and keeps every other field as it was.
+/// </summary>
+public sealed class Notebook
+{
+    private readonly List<NotebookCell> _cells;
+
+    internal Notebook(string path, JsonObject root, List<NotebookCell> cells)
+    {
+        Path = path;
+        Root = root;
+        _cells = cells;
+    }
+
+    /// <summary>The file the notebook was read from (full path).</summary>
+    public string Path { get; }
+
+    /// <summary>The notebook's cells in file order; <see cref="NotebookCell.Number"/> counts them from 1.</summary>
+    public IReadOnlyList<NotebookCell> Cells => _cells;
+
+    /// <summary>The file name without folder, e.g. <c>03-backprop.ipynb</c>; used in messages.</summary>
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    /// <summary>The JSON document; the cells' JSON objects are the elements of its <c>cells</c> array.</summary>
+    internal JsonObject Root { get; }
+
+    /// <summary>A deep copy, so that an executed or student copy never touches the notebook it came from.</summary>
+    public Notebook Clone() => NotebookFile.Parse(Root.ToJsonString(), Path);
+
+    /// <summary>Puts <paramref name="cell"/> right after the cell at <paramref name="index"/> (0-based).</summary>
+    internal void InsertAfter(int index, NotebookCell cell)
+    {
+        var array = (JsonArray)Root["cells"]!;
+        array.Insert(index + 1, cell.Json);
+        _cells.Insert(index + 1, cell);
+        Renumber();
+    }
+
+    /// <summary>Replaces the cell at <paramref name="index"/> (0-based) by <paramref name="cell"/>.</summary>
+    internal void Replace(int index, NotebookCell cell)
+    {
+        var array = (JsonArray)Root["cells"]!;
+        array[index] = cell.Json;
+        _cells[index] = cell;
+        Renumber();
+    }
+
+    private void Renumber()
+    {
+        for (var i = 0; i < _cells.Count; i++)
+            _cells[i].Number = i + 1;
+    }
+}

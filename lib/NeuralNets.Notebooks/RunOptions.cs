@@ -1,0 +1,36 @@
+namespace NeuralNets.Notebooks;
+
+/// <summary>How <see cref="NotebookRunner.RunAsync"/> runs a notebook.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Where executed copies go unless <see cref="OutputDirectory"/> says otherwise: <c>out/notebooks</c>
+    /// under the current directory.</summary>
+    public static readonly string DefaultOutputDirectory = Path.Combine("out", "notebooks");
+
+    /// <summary>Values for the notebook's <c>parameters</c> cell, name → value as typed (<c>"30"</c>,
+    /// <c>"0.5,1,3"</c>, <c>"true"</c>). A name the notebook does not declare is an error.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Leave out <see cref="Parameters"/> the notebook does not declare instead of failing; for a run of a
+    /// whole folder where each knob is meant for the notebooks that have it.</summary>
+    public bool IgnoreUndeclaredParameters { get; init; }
+
+    /// <summary>Whether to write the executed copy (outputs, execution counts) into <see cref="OutputDirectory"/>.</summary>
+    public bool WriteExecutedCopy { get; init; } = true;
+
+    /// <summary>The folder for executed copies, relative to the current directory or absolute. The source
+    /// notebook is never overwritten.</summary>
+    public string OutputDirectory { get; init; } = DefaultOutputDirectory;
+
+    /// <summary>The longest one cell may run; null for no limit.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>The longest the whole notebook may run; null for no limit.</summary>
+    public TimeSpan? NotebookTimeout { get; init; }
+
+    /// <summary>Called when each code cell starts and ends (on the runner's thread, between cells).</summary>
+    public Action<CellProgress>? Progress { get; init; }
+
+    /// <summary>Restores <c>#r "nuget: ..."</c> packages; share one between runs to share its cache.</summary>
+    public PackageRestorer Restorer { get; init; } = PackageRestorer.Shared;
+}

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Globalization;
+using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
+using NeuralNets.Notebooks;
+
+namespace NeuralNets.Cli;
+
+/// <summary>
+/// <c>nn notebook run</c> runs course notebooks headless and writes executed copies;
+/// <c>nn notebook student</c> writes a notebook's student edition.
+/// </summary>
+public static partial class NotebookCommands
+{
+    /// <summary>
+    /// Where <c>nn notebook student</c> writes unless told otherwise: a <c>student</c> folder beside the notebook's
+    /// folder (notebooks/01-x.ipynb → student/01-x.ipynb), at the same depth, so that the notebook's relative
+    /// paths such as <c>../build/NeuralNets.dll</c> still resolve when a learner opens it.
+    /// </summary>
+    public static string DefaultStudentDirectory(string notebookPath) =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, "..", "student"));
+
+    // A folder run takes the course's numbered notebooks: "01-neurons.ipynb", "12-regularisation.ipynb".
+    [GeneratedRegex(@"^\d+-.*\.ipynb$")]
+    private static partial Regex NumberedNotebook();
+
+    /// <summary>The <c>notebook</c> command with its sub-commands.</summary>
+    public static Command Create()
+    {
+        var notebook = new Command("notebook", "Run the course notebooks headless, or make a student edition.");
+        notebook.Subcommands.Add(RunCommand());
+        notebook.Subcommands.Add(StudentCommand());
+        return notebook;
+    }
+
+    private static Command RunCommand()
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "A notebook (.ipynb), or a folder: then every NN-*.ipynb in it runs, in name order.",
+        };
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "Override a parameter of the notebook's 'parameters' cell: name=value (repeatable; arrays as 1,2,3).",
+            HelpName = "name=value",
+            DefaultValueFactory = _ => [],
+        };
+        parameters.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+                if (SplitParameter(text) is null)
+                    result.AddError($"--param '{text}' must be name=value, e.g. --param epochs=1.");
+        });
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the executed copies, relative to the current directory.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => RunOptions.DefaultOutputDirectory,
+        };
+        var cellTimeout = Seconds("--cell-timeout", "Stop a notebook whose cell runs longer than this (default: no limit).");
+        var timeout = Seconds("--timeout", "Stop a notebook that runs longer than this in all (default: no limit).");
+
+        var command = new Command("run", "Run notebooks cell by cell like the .NET Interactive C# kernel, write executed copies, print a summary.");
+        command.Arguments.Add(path);
+        command.Options.Add(parameters);
+        command.Options.Add(output);
+        command.Options.Add(cellTimeout);
+        command.Options.Add(timeout);
+        command.SetAction(async (parsed, _) =>
+        {
+            var values = parsed.GetValue(parameters)!.Select(SplitParameter).ToDictionary(p => p!.Value.Name, p => p!.Value.Value);
+            return await RunAsync(parsed.GetValue(path)!, values, parsed.GetValue(output)!,
+                parsed.GetValue(cellTimeout), parsed.GetValue(timeout));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, Dictionary<string, string> parameters, string output,
+        double? cellTimeout, double? timeout)
+    {
+        var isFolder = Directory.Exists(path);
+        if (!isFolder && !File.Exists(path))
+        {
+            Console.Error.WriteLine($"nn: no such notebook or folder: {path}");
+            return Program.UsageError;
+        }
+        var notebooks = isFolder
+            ? Directory.GetFiles(path, "*.ipynb").Where(file => NumberedNotebook().IsMatch(Path.GetFileName(file))).Order(StringComparer.Ordinal).ToList()
+            : [path];
+        if (notebooks.Count == 0)
+        {
+            Console.Error.WriteLine($"nn: no NN-*.ipynb notebooks in {path}");
+            return 1;
+        }
+        if (isFolder && UndeclaredParameter(notebooks, parameters) is { } problem)
+        {
+            Console.Error.WriteLine($"nn: {problem}");
+            return 1;
+        }
+
+        // Taken before any run: a run sends Console.Out to the cells' outputs.
+        var console = Console.Out;
+        var progress = new ProgressPrinter(console, interactive: !Console.IsOutputRedirected);
+        var options = new RunOptions
+        {
+            Parameters = parameters,
+            // In a folder each parameter is for the notebooks that declare it (checked above that some do).
+            IgnoreUndeclaredParameters = isFolder,
+            OutputDirectory = output,
+            CellTimeout = cellTimeout is { } cell ? TimeSpan.FromSeconds(cell) : null,
+            NotebookTimeout = timeout is { } all ? TimeSpan.FromSeconds(all) : null,
+            Progress = progress.Report,
+        };
+
+        var results = new List<NotebookResult>();
+        foreach (var notebook in notebooks)
+        {
+            progress.NotebookStarting(notebook);
+            var result = await NotebookRunner.RunAsync(notebook, options);
+            results.Add(result);
+            if (result.SkipNote is { } note)
+                console.WriteLine(note);
+            if (result.Failure is { } failure)
+                console.WriteLine($"FAILED {result.NotebookName}: {failure}");
+        }
+        console.WriteLine();
+        console.Write(RunSummary.Format(results));
+        if (results.Any(result => result.ExecutedCopyPath is not null))
+            console.WriteLine($"Executed copies: {Path.GetFullPath(output)}");
+        return results.All(result => result.Succeeded) ? 0 : 1;
+    }
+
+    /// <summary>In a folder run, a parameter no notebook declares is surely a typo: say so before running anything.</summary>
+    private static string? UndeclaredParameter(List<string> notebooks, Dictionary<string, string> parameters)
+    {
+        var declared = new List<ParameterDeclaration>();
+        foreach (var notebook in notebooks)
+        {
+            try
+            {
+                declared.AddRange(NotebookParameters.Declared(NotebookFile.Read(notebook)));
+            }
+            catch (NotebookFormatException)
+            {
+                // Reported when that notebook runs.
+            }
+        }
+        var unknown = parameters.Keys.FirstOrDefault(name => declared.All(d => d.Name != name));
+        if (unknown is null)
+            return null;
+        var known = declared.DistinctBy(d => d.Name).ToList();
+        return known.Count == 0
+            ? $"no notebook declares parameter '{unknown}': none has a cell tagged '{NotebookParameters.Tag}'."
+            : $"no notebook declares parameter '{unknown}'. They declare: {NotebookParameters.Describe(known)}.";
+    }
+
+    private static Command StudentCommand()
+    {
+        var path = new Argument<string>("notebook") { Description = "The notebook (.ipynb) with cells tagged 'solution'." };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Folder for the student edition, relative to the current directory (default: 'student' beside the notebook's folder, so its relative paths still work).",
+            HelpName = "DIR",
+        };
+        var command = new Command("student",
+            "Write the student edition: each 'solution' cell becomes an 'exercise' cell with the task comment and '// your code here'; outputs cleared.");
+        command.Arguments.Add(path);
+        command.Options.Add(output);
+        command.SetAction(parsed => WriteStudentEdition(parsed.GetValue(path)!, parsed.GetValue(output) ?? DefaultStudentDirectory(parsed.GetValue(path)!)));
+        return command;
+    }
+
+    private static int WriteStudentEdition(string path, string outputFolder)
+    {
+        Notebook notebook;
+        try
+        {
+            notebook = NotebookFile.Read(path);
+        }
+        catch (NotebookFormatException e)
+        {
+            Console.Error.WriteLine($"nn: {e.Message}");
+            return 1;
+        }
+        var target = Path.GetFullPath(Path.Combine(outputFolder, notebook.FileName));
+        if (target == notebook.Path)
+        {
+            Console.Error.WriteLine($"nn: the student edition would overwrite {notebook.FileName}; choose another --out.");
+            return 1;
+        }
+        NotebookFile.Write(StudentEdition.Create(notebook), target);
+        var count = StudentEdition.SolutionCount(notebook);
+        Console.WriteLine($"Wrote {target}: {count} solution cell{(count == 1 ? "" : "s")} replaced by exercises.");
+        return 0;
+    }
+
+    private static Option<double?> Seconds(string name, string description)
+    {
+        var option = new Option<double?>(name) { Description = description, HelpName = "SECONDS" };
+        option.Validators.Add(result =>
+        {
+            // Only a number can be out of range; a word is already a parse error of its own.
+            if (result.Tokens is [var token] &&
+                double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds <= 0)
+                result.AddError($"{name} must be a positive number of seconds.");
+        });
+        return option;
+    }
+
+    private static (string Name, string Value)? SplitParameter(string text)
+    {
+        var equals = text.IndexOf('=');
+        return equals > 0 ? (text[..equals].Trim(), text[(equals + 1)..]) : null;
+    }
+}

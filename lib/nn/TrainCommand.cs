@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralNets.Activations;
+using NeuralNets.Costs;
+using NeuralNets.Data;
+using NeuralNets.Networks;
+using NeuralNets.Serialization;
+using NeuralNets.Training;
+
+namespace NeuralNets.Cli;
+
+/// <summary>
+/// <c>nn train</c>: Nielsen's chapter-1 run by default — [784, 30, 10], sigmoid, quadratic cost, η = 3.0,
+/// mini-batch 10, 30 epochs — printing a progress bar during each epoch and the test accuracy after it.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var sizes = new Option<int[]>("--sizes")
+        {
+            Description = "Neurons per layer, input first, comma-separated (input and output must fit the data: 784 and 10).",
+            DefaultValueFactory = _ => [784, 30, 10],
+            CustomParser = result => ParseSizes(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(",", result.Tokens.Select(t => t.Value)), result),
+        };
+        var eta = new Option<double>("--eta") { Description = "Learning rate η.", DefaultValueFactory = _ => 3.0 };
+        var miniBatch = new Option<int>("--mini-batch") { Description = "Mini-batch size m.", DefaultValueFactory = _ => 10 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the 50,000 training images.", DefaultValueFactory = _ => 30 };
+        var cost = new Option<string>("--cost") { Description = "Cost function.", DefaultValueFactory = _ => "quadratic" };
+        cost.AcceptOnlyFromAmong("quadratic", "cross-entropy", "log-likelihood");
+        var lambda = new Option<double>("--lambda") { Description = "L2 regularisation λ (0 for none).", DefaultValueFactory = _ => 0.0 };
+        var hidden = new Option<string>("--hidden") { Description = "Activation of the hidden layers.", DefaultValueFactory = _ => "sigmoid" };
+        hidden.AcceptOnlyFromAmong("sigmoid", "tanh", "relu");
+        var output = new Option<string>("--output") { Description = "Activation of the output layer.", DefaultValueFactory = _ => "sigmoid" };
+        output.AcceptOnlyFromAmong("sigmoid", "softmax");
+        var init = new Option<string>("--init")
+        {
+            Description = "Weight initialisation: 'standard' N(0,1) as in chapter 1, or 'scaled' N(0,1/n_in) as in chapter 3.",
+            DefaultValueFactory = _ => "standard",
+        };
+        init.AcceptOnlyFromAmong("standard", "scaled");
+        var seed = new Option<int>("--seed") { Description = "Seed for the initial weights and the shuffling.", DefaultValueFactory = _ => 1 };
+        var dataset = new Option<string>("--dataset") { Description = "Which images: MNIST digits or Fashion-MNIST.", DefaultValueFactory = _ => "mnist" };
+        dataset.AcceptOnlyFromAmong("mnist", "fashion");
+        var dataDir = new Option<string?>("--data") { Description = "Folder holding the four IDX .gz files (default: MNIST_DIR, then data/mnist, then download)." };
+        var save = new Option<string?>("--save") { Description = "Save the trained network to this JSON file." };
+
+        eta.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0) || !double.IsFinite(r.GetValueOrDefault<double>())) r.AddError($"--eta must be a positive number, got {Raw(r)}."); });
+        miniBatch.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"--mini-batch must be at least 1, got {Raw(r)}."); });
+        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"--epochs must be at least 1, got {Raw(r)}."); });
+        lambda.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 0) || !double.IsFinite(r.GetValueOrDefault<double>())) r.AddError($"--lambda must be 0 or more, got {Raw(r)}."); });
+
+        var command = new Command("train", "Train a network on MNIST (Nielsen's chapter-1 network by default), printing test accuracy after each epoch.");
+        foreach (var option in new Option[] { sizes, eta, miniBatch, epochs, cost, lambda, hidden, output, init, seed, dataset, dataDir, save })
+            command.Options.Add(option);
+
+        command.SetAction(parsed =>
+        {
+            var kind = parsed.GetValue(dataset) == "fashion" ? DataSetKind.FashionMnist : DataSetKind.Mnist;
+            var data = MnistData.Load(kind, parsed.GetValue(dataDir));
+            int[] layerSizes = parsed.GetValue(sizes)!;
+            if (layerSizes[0] != data.Training.PixelsPerImage || layerSizes[^1] != data.Training.ClassCount)
+            {
+                Console.Error.WriteLine($"nn train: --sizes must start with {data.Training.PixelsPerImage} inputs and end with {data.Training.ClassCount} outputs for {data.Name}; got {string.Join(",", layerSizes)}.");
+                return Program.UsageError;
+            }
+
+            var network = new Network<float>(layerSizes,
+                Activation.FromName(parsed.GetValue(hidden)!), Activation.FromName(parsed.GetValue(output)!),
+                parsed.GetValue(init) == "scaled" ? WeightInitialisation.ScaledNormal : WeightInitialisation.StandardNormal,
+                parsed.GetValue(seed));
+            var options = new TrainingOptions
+            {
+                Epochs = parsed.GetValue(epochs),
+                MiniBatchSize = parsed.GetValue(miniBatch),
+                LearningRate = parsed.GetValue(eta),
+                Lambda = parsed.GetValue(lambda),
+                Cost = Cost.FromName(parsed.GetValue(cost)!),
+                Seed = parsed.GetValue(seed),
+                EvaluationData = data.Test,
+            };
+            return Train(network, data, options, parsed.GetValue(save));
+        });
+        return command;
+    }
+
+    private static int Train(Network<float> network, MnistData data, TrainingOptions options, string? savePath)
+    {
+        Console.WriteLine($"{network}");
+        Console.WriteLine($"{data.Training.Count:N0} training images, {data.Test.Count:N0} test images ({data.Name}); " +
+                          $"{options.Cost} cost, η = {options.LearningRate}, mini-batch {options.MiniBatchSize}, λ = {options.Lambda}, {options.Epochs} epochs");
+
+        var bar = new ProgressBar(Console.Out, interactive: !Console.IsOutputRedirected);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var history = StochasticGradientDescent.Train(network, data.Training, options with
+        {
+            CancellationToken = cancel.Token,
+            OnProgress = p => bar.Show($"Epoch {p.Epoch}/{p.Epochs}", p.EpochFraction),
+            OnEpoch = e =>
+            {
+                bar.Clear();
+                int correct = (int)Math.Round(e.EvaluationAccuracy!.Value * data.Test.Count);
+                Console.WriteLine($"Epoch {e.Epoch}: {correct} / {data.Test.Count} ({e.EvaluationAccuracy:P2}) in {e.Seconds:F2} s");
+            },
+        });
+        bar.Clear();
+        if (history.Cancelled)
+            Console.WriteLine($"Stopped after {history.Epochs.Count} epoch(s).");
+
+        if (history.Epochs.Count > 0)
+        {
+            var best = history.Epochs.MaxBy(e => e.EvaluationAccuracy)!;
+            Console.WriteLine($"Best test accuracy {best.EvaluationAccuracy:P2} after epoch {best.Epoch}; median {Median(history.Seconds):F2} s per epoch.");
+        }
+        if (savePath is not null)
+        {
+            NetworkFile.Save(network, savePath, new Dictionary<string, string>
+            {
+                ["trainedWith"] = $"nn train: {data.Name}, {options.Cost}, eta {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, " +
+                                  $"mini-batch {options.MiniBatchSize}, lambda {options.Lambda.ToString(CultureInfo.InvariantCulture)}, {history.Epochs.Count} epochs",
+                ["testAccuracy"] = history.Epochs.Count > 0 ? history.Epochs[^1].EvaluationAccuracy!.Value.ToString("F4", CultureInfo.InvariantCulture) : "",
+            });
+            Console.WriteLine($"Saved the network to {Path.GetFullPath(savePath)}");
+        }
+        return history.Cancelled ? 130 : 0;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        int middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static int[] ParseSizes(string text, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var sizes = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int size) || size <= 0)
+            {
+                result.AddError($"--sizes takes positive whole numbers separated by commas, like 784,30,10; '{part}' is not one.");
+                return [];
+            }
+            sizes.Add(size);
+        }
+        if (sizes.Count < 2)
+            result.AddError($"--sizes needs at least an input and an output layer, like 784,30,10; got '{text}'.");
+        return sizes.ToArray();
+    }
+
+    private static string Raw(System.CommandLine.Parsing.OptionResult result) =>
+        result.Tokens.Count > 0 ? result.Tokens[0].Value : "(default)";
+}

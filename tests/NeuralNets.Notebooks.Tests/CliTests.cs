@@ -1,0 +1,136 @@
+using NeuralNets.Cli;
+
+namespace NeuralNets.Notebooks.Tests;
+
+/// <summary><c>nn notebook run</c> and <c>nn notebook student</c>, called in-process through <see cref="Program.Main"/>.</summary>
+[Collection(NotebookRunsCollection.Name)]
+public sealed class CliTests : IDisposable
+{
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Run_prints_progress_and_the_summary_and_exits_0()
+    {
+        var notebook = _folder.Add("state.ipynb", "01-state.ipynb");
+        var output = Path.Combine(_folder.Path, "executed");
+
+        var (exit, text, _) = Nn("notebook", "run", notebook, "--out", output);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Running 01-state.ipynb", text);
+        Assert.Contains("  cell 6 (5/5) ok", text);
+        Assert.Matches(@"notebook\s+cells run\s+skipped\s+seconds\s+result", text);
+        Assert.Matches(@"01-state\.ipynb\s+5\s+0\s+\d+\.\d\s+ok", text);
+        Assert.True(File.Exists(Path.Combine(output, "01-state.ipynb")));
+    }
+
+    [Fact]
+    public void A_failing_notebook_exits_1_and_says_where()
+    {
+        var (exit, text, _) = Nn("notebook", "run", _folder.Add("exception.ipynb"), "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("FAILED exception.ipynb: cell 3, line 3: InvalidOperationException: boom at line 3", text);
+        Assert.Matches(@"exception\.ipynb\s+1\s+0\s+\d+\.\d\s+FAILED at cell 3, line 3", text);
+    }
+
+    [Fact]
+    public void A_folder_runs_its_numbered_notebooks_in_order_with_parameters_for_those_that_declare_them()
+    {
+        _folder.Add("state.ipynb", "02-state.ipynb");
+        _folder.Add("parameters.ipynb", "01-parameters.ipynb");
+        _folder.Add("exception.ipynb", "scratch.ipynb"); // not NN-*: left out
+
+        var (exit, text, _) = Nn("notebook", "run", _folder.Path, "--param", "epochs=2", "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(0, exit);
+        Assert.True(text.IndexOf("Running 01-parameters.ipynb", StringComparison.Ordinal) < text.IndexOf("Running 02-state.ipynb", StringComparison.Ordinal));
+        Assert.DoesNotContain("scratch.ipynb", text);
+        Assert.Matches(@"01-parameters\.ipynb\s+3\s+0", text); // two cells and the injected one
+    }
+
+    [Fact]
+    public void A_folder_run_rejects_a_parameter_no_notebook_declares()
+    {
+        _folder.Add("parameters.ipynb", "01-parameters.ipynb");
+
+        var (exit, _, errors) = Nn("notebook", "run", _folder.Path, "--param", "epocs=2");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no notebook declares parameter 'epocs'", errors);
+        Assert.Contains("epochs (int)", errors);
+    }
+
+    [Fact]
+    public void Skipped_plot_cells_are_reported_on_one_line()
+    {
+        var (exit, text, _) = Nn("notebook", "run", _folder.Add("plot-skip.ipynb"), "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(0, exit);
+        var skipLines = text.Split('\n').Where(line => line.Contains("NoSuchChartPackage")).ToList();
+        Assert.Equal("plot-skip.ipynb: skipped 3 plot cells (cells 2, 4, 6): package NeuralNets.Tests.NoSuchChartPackage 1.0.0 could not be restored",
+            Assert.Single(skipLines).TrimEnd('\r'));
+        Assert.Matches(@"plot-skip\.ipynb\s+3\s+3", text);
+    }
+
+    [Theory]
+    [InlineData("notebook", "run", "x.ipynb", "--bogus")]
+    [InlineData("notebook", "run", "x.ipynb", "--param", "epochs")]
+    [InlineData("notebook", "run", "x.ipynb", "--cell-timeout", "-1")]
+    [InlineData("notebook", "run", "x.ipynb", "--timeout", "soon")]
+    [InlineData("notebook", "run")]
+    [InlineData("notebook", "student")]
+    public void Bad_flags_exit_2(params string[] args)
+    {
+        var (exit, _, errors) = Nn(args);
+
+        Assert.Equal(Program.UsageError, exit);
+        Assert.StartsWith("nn: ", errors);
+    }
+
+    [Fact]
+    public void A_path_that_does_not_exist_exits_2()
+    {
+        var (exit, _, errors) = Nn("notebook", "run", Path.Combine(_folder.Path, "nothing-here"));
+
+        Assert.Equal(Program.UsageError, exit);
+        Assert.Contains("no such notebook or folder", errors);
+    }
+
+    [Fact]
+    public void Student_writes_the_student_edition()
+    {
+        var output = Path.Combine(_folder.Path, "student-edition");
+
+        var (exit, text, _) = Nn("notebook", "student", _folder.Add("student.ipynb"), "--out", output);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2 solution cells replaced by exercises", text);
+        var student = NotebookFile.Read(Path.Combine(output, "student.ipynb"));
+        Assert.Equal(2, student.Cells.Count(cell => cell.HasTag("exercise")));
+        Assert.Equal(0, StudentEdition.SolutionCount(student));
+    }
+
+    /// <summary>Runs <c>nn</c> in-process, capturing what it prints.</summary>
+    private static (int Exit, string Output, string Errors) Nn(params string[] args)
+    {
+        var originalOut = Console.Out;
+        var originalError = Console.Error;
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(errors);
+        try
+        {
+            var exit = Program.Main(args);
+            return (exit, output.ToString(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+}
