@@ -85,7 +85,7 @@ public static partial class Check
     /// <see cref="AccuracyAfterShortRun"/>.
     /// </summary>
     public static CheckResult LearningRateBracket(string exercise, double etaLearns, double etaFails, ImageSet? training,
-        ImageSet? evaluation, string hint, double learnsAtLeast = 0.5, double failsAtMost = 0.2, double maxRatio = 2.0)
+        ImageSet? evaluation, string hint, double learnsAtLeast = 0.5, double failsAtMost = 0.25, double maxRatio = 2.0)
     {
         if (double.IsNaN(etaLearns) || double.IsNaN(etaFails))
             return NotAnswered(exercise, hint);
