@@ -139,8 +139,16 @@ public sealed class Network<T> where T : unmanaged, IFloatingPointIeee754<T>
         return a;
     }
 
-    /// <summary>The output activations for one input.</summary>
-    public T[] FeedForward(ReadOnlySpan<T> input) => FeedForward(MathNet.Numerics.LinearAlgebra.Vector<T>.Build.Dense(input.ToArray())).ToArray();
+    /// <summary>
+    /// The output activations for one input, through the same fast kernels training uses (a batch of one):
+    /// the same numbers as the MathNet form above, without copying the weights into matrices on every call.
+    /// </summary>
+    public T[] FeedForward(ReadOnlySpan<T> input)
+    {
+        if (input.Length != InputSize)
+            throw new ArgumentException($"The input has {input.Length} values; this network's input layer has {InputSize}.", nameof(input));
+        return new Training.Backpropagation<T>(this, 1).FeedForward(input, 1).ToArray();
+    }
 
     /// <summary>The class the network picks for one input: the index of the most active output neuron.</summary>
     public int Predict(ReadOnlySpan<T> input) => System.Numerics.Tensors.TensorPrimitives.IndexOfMax<T>(FeedForward(input));

@@ -28,16 +28,7 @@ public sealed class Perceptron
     public double Bias { get; }
 
     /// <summary>w·x + b: how strongly the evidence, weighed, says "fire".</summary>
-    public double WeightedInput(params double[] inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Length != _weights.Length)
-            throw new ArgumentException($"This perceptron has {_weights.Length} inputs; got {inputs.Length} values.", nameof(inputs));
-        double z = Bias;
-        for (int j = 0; j < inputs.Length; j++)
-            z += _weights[j] * inputs[j];
-        return z;
-    }
+    public double WeightedInput(params double[] inputs) => WeightedSum.Of(_weights, Bias, inputs, "perceptron");
 
     /// <summary>The output, 0 or 1.</summary>
     public int Output(params double[] inputs) => WeightedInput(inputs) > 0 ? 1 : 0;

@@ -32,16 +32,7 @@ public sealed class SigmoidNeuron
     public double Bias { get; }
 
     /// <summary>z = w·x + b.</summary>
-    public double WeightedInput(params double[] inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Length != _weights.Length)
-            throw new ArgumentException($"This neuron has {_weights.Length} inputs; got {inputs.Length} values.", nameof(inputs));
-        double z = Bias;
-        for (int j = 0; j < inputs.Length; j++)
-            z += _weights[j] * inputs[j];
-        return z;
-    }
+    public double WeightedInput(params double[] inputs) => WeightedSum.Of(_weights, Bias, inputs, "neuron");
 
     /// <summary>σ(w·x + b) (Nielsen eq. 4).</summary>
     public double Output(params double[] inputs) => Sigmoid(WeightedInput(inputs));

@@ -48,7 +48,7 @@ public class NetworkTests
         var outputs = backprop.FeedForward(inputs.SelectMany(x => x).ToArray(), 4).ToArray();
         for (int i = 0; i < 4; i++)
         {
-            var single = network.FeedForward(inputs[i]);
+            var single = network.FeedForward(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(inputs[i]));   // the MathNet form
             for (int j = 0; j < 3; j++)
                 Assert.Equal(single[j], outputs[i * 3 + j], 12);
         }
@@ -63,6 +63,7 @@ public class NetworkTests
         network.Weights(0)[1] = -1;
         network.Biases(0)[0] = 0.25;
         Assert.Equal(1 / (1 + Math.Exp(1.25)), network.FeedForward([1.0, 2.0])[0], 14);
+        Assert.Equal(1 / (1 + Math.Exp(1.25)), network.FeedForward(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([1.0, 2.0]))[0], 14);
     }
 
     [Fact]
