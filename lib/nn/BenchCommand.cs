@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MathNet.Numerics.Statistics;
 using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
@@ -151,7 +152,7 @@ internal static class BenchCommand
         long peakBytes = process.PeakWorkingSet64;
 
         double[] seconds = history.Seconds;
-        double median = Median(seconds);
+        double median = Statistics.Median(seconds);
         double flops = EpochFlops(c, training.Count);
         double accuracy = history.Epochs[^1].EvaluationAccuracy ?? double.NaN;
         if (json)
@@ -207,9 +208,9 @@ internal static class BenchCommand
                 long t4 = Stopwatch.GetTimestamp();
                 (loads[k], forwards[k], backprops[k], steps_[k]) = (Seconds(t0, t1), Seconds(t1, t2), Seconds(t2, t3), Seconds(t3, t4));
             }
-        double load = Median(loads), forward = Median(forwards);
-        double backward = Median(backprops) - forward, update = Median(steps_) - Median(backprops);
-        double whole = load + Median(steps_);
+        double load = Statistics.Median(loads), forward = Statistics.Median(forwards);
+        double backward = Statistics.Median(backprops) - forward, update = Statistics.Median(steps_) - Statistics.Median(backprops);
+        double whole = load + Statistics.Median(steps_);
 
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (int k = 0; k < steps; k++)
@@ -248,12 +249,5 @@ internal static class BenchCommand
         {
             return false;
         }
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MathNet.Numerics.Statistics;
 using System.Globalization;
 using NeuralNets.Activations;
 using NeuralNets.Costs;
@@ -111,7 +112,7 @@ internal static class TrainCommand
         if (history.Epochs.Count > 0)
         {
             var best = history.Epochs.MaxBy(e => e.EvaluationAccuracy)!;
-            Console.WriteLine($"Best test accuracy {best.EvaluationAccuracy:P2} after epoch {best.Epoch}; median {Median(history.Seconds):F2} s per epoch.");
+            Console.WriteLine($"Best test accuracy {best.EvaluationAccuracy:P2} after epoch {best.Epoch}; median {Statistics.Median(history.Seconds):F2} s per epoch.");
         }
         if (savePath is not null)
         {
@@ -124,13 +125,6 @@ internal static class TrainCommand
             Console.WriteLine($"Saved the network to {Path.GetFullPath(savePath)}");
         }
         return history.Cancelled ? 130 : 0;
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static int[] ParseSizes(string text, System.CommandLine.Parsing.ArgumentResult result)

@@ -25,22 +25,25 @@ public static class GradientCheck
 
         T CostNow() => cost.Value<T>(forward.FeedForward(batch.Inputs, batch.Count), batch.Targets);
 
+        // Nudge each number of the live storage by ±h, measure the cost both times, and put the number back.
+        void NudgeEach(Span<T> parameters)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                T original = parameters[i];
+                parameters[i] = original + step;
+                T up = CostNow();
+                parameters[i] = original - step;
+                T down = CostNow();
+                parameters[i] = original;
+                gradient.Add((up - down) / (step + step));
+            }
+        }
+
         for (int l = 0; l < network.LayerCount - 1; l++)
         {
-            // The weights, then the biases, of this layer: nudge each number in the live storage and put it back.
-            foreach (var parameters in new[] { (Func<Span<T>>)(() => network.Weights(l)), () => network.Biases(l) })
-            {
-                for (int i = 0; i < parameters().Length; i++)
-                {
-                    T original = parameters()[i];
-                    parameters()[i] = original + step;
-                    T up = CostNow();
-                    parameters()[i] = original - step;
-                    T down = CostNow();
-                    parameters()[i] = original;
-                    gradient.Add((up - down) / (step + step));
-                }
-            }
+            NudgeEach(network.Weights(l));
+            NudgeEach(network.Biases(l));
         }
         return gradient.ToArray();
     }
