@@ -20,9 +20,9 @@ public enum CellOutputKind
 }
 
 /// <summary>
-/// One output of a code cell. Values are stored as MIME type → text (<c>text/plain</c> always, <c>text/html</c>
-/// for charts). A displayed output can be replaced later (<see cref="DisplayedValue.Update"/>), so reads and
-/// writes are locked: a training loop may update it from another thread.
+/// One output of a code cell, as the kernel sent it. Values are stored as MIME type → text (the kernel sends
+/// <c>text/html</c> and <c>text/plain</c> for most values; a Plotly chart is <c>text/html</c>). A displayed output is
+/// replaced when the kernel sends an update with its display id, so reads and writes are locked.
 /// </summary>
 public sealed class CellOutput
 {
@@ -43,7 +43,7 @@ public sealed class CellOutput
     /// <summary><c>stdout</c> or <c>stderr</c> for a stream output; null otherwise.</summary>
     public string? StreamName { get; }
 
-    /// <summary>The display id of a displayed value (what <see cref="DisplayedValue.Update"/> targets); null otherwise.</summary>
+    /// <summary>The kernel's display id of a displayed value (what an update targets); null otherwise.</summary>
     public string? DisplayId { get; private init; }
 
     /// <summary>For an error: the exception type or <c>CompilationError</c>.</summary>
@@ -55,13 +55,30 @@ public sealed class CellOutput
         get { lock (_gate) return _data; }
     }
 
-    /// <summary>What a reader sees as text: the stream text, the value's <c>text/plain</c>, or the error message.</summary>
+    /// <summary>What a reader sees as text: the stream text, the value's <c>text/plain</c> (or its HTML without the
+    /// tags when the kernel sent only HTML), or the error message.</summary>
     public string Text
     {
         get
         {
             lock (_gate)
-                return Kind == CellOutputKind.Stream ? _streamText.ToString() : _data.GetValueOrDefault("text/plain", "");
+            {
+                if (Kind == CellOutputKind.Stream)
+                    return _streamText.ToString();
+                if (_data.TryGetValue("text/plain", out var plain))
+                    return plain;
+                return _data.TryGetValue("text/html", out var html) ? HtmlText.Strip(html) : "";
+            }
+        }
+    }
+
+    /// <summary>True if this output is a Plotly chart (the HTML that Plotly.NET.Interactive renders).</summary>
+    public bool IsPlotlyChart
+    {
+        get
+        {
+            lock (_gate)
+                return _data.TryGetValue("text/html", out var html) && html.Contains("Plotly.newPlot", StringComparison.Ordinal);
         }
     }
 
@@ -73,8 +90,8 @@ public sealed class CellOutput
         return output;
     }
 
-    internal static CellOutput Display(IReadOnlyDictionary<string, string> data) =>
-        new(CellOutputKind.Display, null, data) { DisplayId = Guid.NewGuid().ToString("N") };
+    internal static CellOutput Display(IReadOnlyDictionary<string, string> data, string? displayId) =>
+        new(CellOutputKind.Display, null, data) { DisplayId = displayId };
 
     internal static CellOutput Result(IReadOnlyDictionary<string, string> data) => new(CellOutputKind.Result, null, data);
 

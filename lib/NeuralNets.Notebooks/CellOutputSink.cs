@@ -1,8 +1,8 @@
 namespace NeuralNets.Notebooks;
 
 /// <summary>
-/// Collects the outputs of the cell that is running, in the order they happen. Console text and displayed
-/// values may arrive from several threads (a parallel training loop), hence the lock.
+/// Collects the outputs of the cell that is running, in the order the kernel sends them. Events arrive on the
+/// thread that reads the kernel while the runner may read the outputs, hence the lock.
 /// </summary>
 internal sealed class CellOutputSink
 {
@@ -29,6 +29,23 @@ internal sealed class CellOutputSink
         lock (_gate)
             _outputs.Add(output);
         return output;
+    }
+
+    /// <summary>
+    /// Replaces the data of the displayed output with <paramref name="displayId"/>, as VS Code does with the
+    /// kernel's DisplayedValueUpdated. An update whose id matches no output is shown as a new output, again as
+    /// VS Code shows it (the kernel's <c>display(x).Update(y)</c> sends such an update; see README).
+    /// </summary>
+    public void Update(string? displayId, IReadOnlyDictionary<string, string> data)
+    {
+        lock (_gate)
+        {
+            var shown = displayId is null ? null : _outputs.LastOrDefault(output => output.DisplayId == displayId);
+            if (shown is not null)
+                shown.ReplaceData(data);
+            else
+                _outputs.Add(CellOutput.Display(data, displayId));
+        }
     }
 
     /// <summary>The outputs so far.</summary>

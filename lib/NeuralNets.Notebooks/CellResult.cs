@@ -9,10 +9,7 @@ public enum CellStatus
     /// <summary>Ran to the end.</summary>
     Ran,
 
-    /// <summary>A <c>plot</c> cell left out because its chart package could not be restored.</summary>
-    Skipped,
-
-    /// <summary>Stopped the notebook (compile error, exception, timeout, bad directive, failed restore).</summary>
+    /// <summary>Stopped the notebook (compile error, exception, timeout, failed restore, the kernel exited).</summary>
     Failed,
 
     /// <summary>Not reached: an earlier cell failed.</summary>
@@ -23,7 +20,7 @@ public enum CellStatus
 public sealed class CellResult
 {
     internal CellResult(int number, bool isInjectedParameters, CellStatus status, int? executionCount,
-        IReadOnlyList<CellOutput> outputs, double seconds)
+        IReadOnlyList<CellOutput> outputs, double seconds, IReadOnlyList<ResolvedPackage>? packages = null)
     {
         Number = number;
         IsInjectedParameters = isInjectedParameters;
@@ -31,6 +28,7 @@ public sealed class CellResult
         ExecutionCount = executionCount;
         Outputs = outputs;
         Seconds = seconds;
+        Packages = packages ?? [];
     }
 
     /// <summary>The cell's number in the source notebook, counting every cell from 1. The injected parameters
@@ -40,7 +38,7 @@ public sealed class CellResult
     /// <summary>True for the cell the runner added after the <c>parameters</c> cell to set <c>--param</c> values.</summary>
     public bool IsInjectedParameters { get; }
 
-    /// <summary>Ran, skipped, failed, not run, or not code.</summary>
+    /// <summary>Ran, failed, not run, or not code.</summary>
     public CellStatus Status { get; }
 
     /// <summary>The kernel-style execution count ([1], [2]...); null if the cell was not executed.</summary>
@@ -51,6 +49,12 @@ public sealed class CellResult
 
     /// <summary>How long the cell took, restoring its packages included.</summary>
     public double Seconds { get; }
+
+    /// <summary>The packages the kernel loaded for this cell's <c>#r "nuget:"</c> lines, dependencies included.</summary>
+    public IReadOnlyList<ResolvedPackage> Packages { get; }
+
+    /// <summary>How many Plotly charts the cell shows.</summary>
+    public int ChartCount => Outputs.Count(output => output.IsPlotlyChart);
 
     /// <summary>All outputs as text, one after another (a displayed value shows its latest update).</summary>
     public string Text => string.Concat(Outputs.Select(output =>

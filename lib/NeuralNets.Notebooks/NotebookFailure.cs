@@ -9,10 +9,10 @@ public enum FailureKind
     /// <summary>A <c>--param</c> the notebook does not declare, or a value that does not parse as its type.</summary>
     Parameter,
 
-    /// <summary>A magic command or kernel the runner does not support (<c>#!time</c>, <c>#!fsharp</c>, <c>#load</c>...).</summary>
-    Directive,
+    /// <summary>The notebook engine (<c>dotnet-interactive</c>) is not installed or did not start.</summary>
+    Kernel,
 
-    /// <summary>A <c>#r "nuget: ..."</c> package could not be restored (in a cell not tagged <c>plot</c>).</summary>
+    /// <summary>A <c>#r "nuget: ..."</c> package could not be restored, or resolved to another version than pinned.</summary>
     Restore,
 
     /// <summary>The cell's code does not compile.</summary>
@@ -21,8 +21,11 @@ public enum FailureKind
     /// <summary>The cell's code threw an exception.</summary>
     Exception,
 
-    /// <summary>The cell or the notebook ran out of time.</summary>
+    /// <summary>The cell or the notebook ran out of time; the kernel was stopped.</summary>
     Timeout,
+
+    /// <summary>The kernel process ended while a cell ran (<c>Environment.Exit</c>, a stack overflow, a crash).</summary>
+    KernelExited,
 }
 
 /// <summary>Where and why a notebook run stopped.</summary>

@@ -18,7 +18,8 @@ public sealed class ParameterException(string message) : Exception(message);
 /// Papermill's convention in C#: the cell tagged <c>parameters</c> declares the knobs with their defaults, and
 /// a run overrides them by running an injected cell right after it that declares them again with new values
 /// (a later cell may declare a variable again, so the new value wins for the rest of the notebook).
-/// The parameters cell is parsed with Roslyn to learn the names and types.
+/// The parameters cell is parsed with Roslyn, as C# script at the kernel's language version (latest), to learn the
+/// names and types.
 /// </summary>
 public static class NotebookParameters
 {
@@ -41,7 +42,7 @@ public static class NotebookParameters
     /// <summary>The parameters declared by the C# code <paramref name="source"/> of a parameters cell.</summary>
     public static IReadOnlyList<ParameterDeclaration> Declared(string source)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(KernelDefaults.Language, kind: SourceCodeKind.Script));
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
         // In a script, a top-level "int x = 1;" parses as a field; inside a block it would be a local.
         var declarations = tree.GetRoot().DescendantNodes().Select(node => node switch
         {

@@ -1,24 +1,29 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.ValueSharing;
+using NeuralNets.Notebooks.Kernel;
 
 namespace NeuralNets.Notebooks;
 
 /// <summary>
-/// One run of one notebook: reads it, checks parameters and directives, runs the code cells in order on one
-/// script session, skips <c>plot</c> cells whose chart package is unavailable, and writes the executed copy.
+/// One run of one notebook on the real engine: starts a <c>dotnet-interactive</c> process in the notebook's folder,
+/// submits the code cells in order as VS Code does (one <c>SubmitCode</c> per cell, to the cell's kernel), turns the
+/// events that come back into nbformat outputs, and writes the executed copy.
 /// </summary>
-internal sealed class NotebookRun(string notebookPath, RunOptions options)
+internal sealed partial class NotebookRun(string notebookPath, RunOptions options)
 {
-    /// <summary>Cells that only draw charts. If their package cannot be restored they are skipped, not failed.</summary>
-    public const string PlotTag = "plot";
-
     private readonly Stopwatch _watch = new();
     private readonly List<CellResult> _cells = [];
-    private readonly List<PackageReference> _packages = [];
-    private readonly List<string> _sources = [];
-    private readonly HashSet<string> _referencedAssemblyNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ResolvedPackage> _packages = [];
     private NotebookFailure? _failure;
-    private string? _unavailablePlotPackage;
     private int _executionCount;
+
+    [GeneratedRegex("""^\s*#r\s+"nuget:\s*(?<id>[^,"\s]+)\s*(,\s*(?<version>[^"]*?))?\s*"\s*$""", RegexOptions.Multiline)]
+    private static partial Regex PackageDirective();
 
     public async Task<NotebookResult> RunAsync()
     {
@@ -34,7 +39,7 @@ internal sealed class NotebookRun(string notebookPath, RunOptions options)
         }
 
         var copyPath = Path.GetFullPath(Path.Combine(options.OutputDirectory, notebook.FileName));
-        if (options.WriteExecutedCopy && copyPath == notebookPath)
+        if (options.WriteExecutedCopy && SameFile(copyPath, notebookPath))
             return Result(new NotebookFailure(FailureKind.Format, null, null,
                 $"the executed copy would overwrite the notebook itself ({copyPath}); choose another output folder."));
 
@@ -50,220 +55,264 @@ internal sealed class NotebookRun(string notebookPath, RunOptions options)
             return Result(new NotebookFailure(FailureKind.Parameter, parametersCell?.Number, null, e.Message));
         }
 
-        // Every cell's directives are checked before anything runs: a typo in the last cell should not cost a
-        // ten-minute training first.
-        var prepared = new Dictionary<NotebookCell, PreparedCell>();
         var folder = Path.GetDirectoryName(notebookPath)!;
-        foreach (var cell in notebook.Cells.Where(cell => cell.Kind == CellKind.Code))
+        KernelProcess kernel;
+        try
         {
-            try
-            {
-                prepared[cell] = CellDirectives.Prepare(cell, folder);
-            }
-            catch (DirectiveException e)
-            {
-                return Result(new NotebookFailure(FailureKind.Directive, cell.Number, e.Line, e.Message));
-            }
+            var tool = InteractiveTool.Locate(folder, Environment.CurrentDirectory, AppContext.BaseDirectory);
+            kernel = await KernelProcess.StartAsync(tool, folder, options.KernelStartTimeout);
+        }
+        catch (Exception e) when (e is InteractiveToolException or KernelStartException)
+        {
+            return Result(new NotebookFailure(FailureKind.Kernel, null, null, e.Message));
         }
 
-        var variables = await RunCellsAsync(notebook, prepared, parametersCell, injectedCode);
+        IReadOnlyDictionary<string, NotebookVariable> variables;
+        using (kernel)
+        {
+            if (await AddPackageSourcesAsync(kernel))
+                await RunCellsAsync(kernel, notebook, parametersCell, injectedCode);
+            variables = await ReadVariablesAsync(kernel);
+        }
 
         string? writtenCopy = null;
         if (options.WriteExecutedCopy)
         {
-            WriteExecutedCopy(notebook, parametersCell, copyPath);
+            WriteExecutedCopy(notebook, parametersCell, injectedCode, copyPath);
             writtenCopy = copyPath;
         }
         return Result(_failure, writtenCopy, variables);
     }
 
-    private async Task<IReadOnlyDictionary<string, object?>> RunCellsAsync(Notebook notebook,
-        Dictionary<NotebookCell, PreparedCell> prepared, NotebookCell? parametersCell, string? injectedCode)
-    {
-        var folder = Path.GetDirectoryName(notebookPath)!;
-        var previousDirectory = Environment.CurrentDirectory;
-        var globals = new NotebookGlobals();
-        using var probe = new AssemblyProbe();
-        var console = new ConsoleCapture(); // given back in the finally below, before the working directory
-        Directory.SetCurrentDirectory(folder);
-        try
-        {
-            var session = await ScriptSession.StartAsync(folder, globals);
-            var codeCount = prepared.Count;
-            var codeIndex = 0;
-            foreach (var cell in notebook.Cells)
-            {
-                if (cell.Kind != CellKind.Code || prepared[cell].IsMarkdown)
-                {
-                    codeIndex += cell.Kind == CellKind.Code ? 1 : 0;
-                    _cells.Add(new CellResult(cell.Number, false, CellStatus.NotCode, null, [], 0));
-                    continue;
-                }
-                codeIndex++;
-                if (_failure is not null)
-                {
-                    _cells.Add(new CellResult(cell.Number, false, CellStatus.NotRun, null, [], 0));
-                    continue;
-                }
-                if (cell.HasTag(PlotTag) && _unavailablePlotPackage is not null)
-                {
-                    _cells.Add(SkippedCell(cell.Number));
-                    continue;
-                }
-
-                options.Progress?.Invoke(new CellProgress(notebook.FileName, cell.Number, codeIndex, codeCount, false, CellStatus.Ran, 0));
-                var result = await RunCellAsync(cell, prepared[cell], session, globals, console, probe);
-                _cells.Add(result);
-                if (result.Status != CellStatus.Skipped)
-                    options.Progress?.Invoke(new CellProgress(notebook.FileName, cell.Number, codeIndex, codeCount, true, result.Status, result.Seconds));
-
-                if (cell == parametersCell && injectedCode is not null && _failure is null)
-                {
-                    var injected = new PreparedCell(injectedCode, [], [], [], false);
-                    _cells.Add(await RunCellAsync(cell, injected, session, globals, console, probe, isInjected: true));
-                }
-            }
-            return session.Variables;
-        }
-        finally
-        {
-            console.Dispose();
-            Directory.SetCurrentDirectory(previousDirectory);
-        }
-    }
-
-    private async Task<CellResult> RunCellAsync(NotebookCell cell, PreparedCell prepared, ScriptSession session,
-        NotebookGlobals globals, ConsoleCapture console, AssemblyProbe probe, bool isInjected = false)
-    {
-        var watch = Stopwatch.StartNew();
-        var sink = new CellOutputSink();
-        globals.Sink = sink;
-        console.Target = sink;
-        try
-        {
-            var timeout = TimeLeftForCell(out var limitedByNotebook);
-            if (prepared.Packages.Count > 0 || prepared.RestoreSources.Count > 0)
-            {
-                var skipped = await RestoreAsync(cell, prepared, session, probe, sink, timeout, limitedByNotebook);
-                if (skipped || _failure is not null)
-                    return Finish(skipped ? CellStatus.Skipped : CellStatus.Failed, skipped ? null : ++_executionCount);
-                timeout = TimeLeftForCell(out limitedByNotebook);
-            }
-            foreach (var folder in prepared.ReferenceFolders)
-                probe.AddFolder(folder);
-
-            var cellName = isInjected ? "parameters" : $"cell{cell.Number}";
-            var cellPath = Path.Combine(Path.GetDirectoryName(notebookPath)!, $"{Path.GetFileName(notebookPath)}.{cellName}.csx");
-            var outcome = await session.RunAsync(prepared.Code, cellPath, timeout);
-            var count = ++_executionCount;
-            if (outcome.Failure is null && outcome.HasValue)
-                outcome = ShowValue(outcome, sink);
-            if (outcome.Failure is { } kind)
-            {
-                var message = kind == FailureKind.Timeout && limitedByNotebook
-                    ? $"the notebook did not finish within {options.NotebookTimeout!.Value.TotalSeconds:0.#} s"
-                    : outcome.Message;
-                Fail(sink, new NotebookFailure(kind, cell.Number, outcome.Line,
-                    isInjected ? $"in the injected parameters cell: {message}" : message), outcome.ErrorName, outcome.Traceback);
-                return Finish(CellStatus.Failed, count);
-            }
-            return Finish(CellStatus.Ran, count);
-        }
-        finally
-        {
-            console.Target = null;
-        }
-
-        CellResult Finish(CellStatus status, int? count) =>
-            new(cell.Number, isInjected, status, count, sink.Outputs, watch.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>Shows a cell's trailing value; formatting it runs user code (ToString, chart rendering) that may throw.</summary>
-    private static SubmissionOutcome ShowValue(SubmissionOutcome outcome, CellOutputSink sink)
-    {
-        try
-        {
-            sink.Add(CellOutput.Result(ValueFormatter.Format(outcome.Value, [])));
-            return outcome;
-        }
-        catch (Exception e)
-        {
-            var cause = e.InnerException ?? e;
-            return outcome with
-            {
-                Failure = FailureKind.Exception,
-                Message = $"showing the cell's value failed: {cause.GetType().Name}: {cause.Message}",
-                ErrorName = cause.GetType().Name,
-                Traceback = [cause.ToString()],
-            };
-        }
-    }
-
     /// <summary>
-    /// Restores the cell's packages together with every package restored before (so versions agree, as in the
-    /// kernel) and adds the new assemblies. Returns true if the cell is a <c>plot</c> cell to skip.
+    /// Adds <see cref="RunOptions.PackageSources"/> with the kernel's own <c>#i "nuget:"</c> directive, before any
+    /// cell: the notebook itself stays free of machine-specific paths.
     /// </summary>
-    private async Task<bool> RestoreAsync(NotebookCell cell, PreparedCell prepared, ScriptSession session,
-        AssemblyProbe probe, CellOutputSink sink, TimeSpan? timeout, bool limitedByNotebook)
+    private async Task<bool> AddPackageSourcesAsync(KernelProcess kernel)
     {
-        var packages = _packages.ToList();
-        foreach (var package in prepared.Packages)
+        foreach (var source in options.PackageSources)
         {
-            var loaded = packages.FirstOrDefault(p => string.Equals(p.Id, package.Id, StringComparison.OrdinalIgnoreCase));
-            if (loaded is null)
-                packages.Add(package);
-            else if (loaded.Version != package.Version)
+            var location = Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(source);
+            var sink = new CellOutputSink();
+            var outcome = await kernel.SendAsync(new SubmitCode($"#i \"nuget: {location}\"", "csharp"), e => Collect(e, sink), options.CellTimeout);
+            if (outcome.End != CommandEnd.Succeeded)
             {
-                Fail(sink, new NotebookFailure(FailureKind.Restore, cell.Number, null,
-                    $"package {package} was asked for, but {loaded} is already loaded; a notebook can load one version of a package."));
+                _failure = new NotebookFailure(FailureKind.Kernel, null, null,
+                    $"adding the package source {location} failed: {outcome.Failure?.Message ?? outcome.End.ToString()}");
                 return false;
             }
         }
-        var sources = _sources.Union(prepared.RestoreSources).ToList();
-
-        using var cancel = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
-        PackageRestoreResult restored;
-        try
-        {
-            restored = await options.Restorer.RestoreAsync(packages, sources, cancel.Token);
-        }
-        catch (PackageRestoreException e) when (cell.HasTag(PlotTag))
-        {
-            _unavailablePlotPackage = string.Join(", ", e.FailedPackages);
-            sink.WriteStream("stderr", $"Skipped: {e.Message}\n");
-            return true;
-        }
-        catch (PackageRestoreException e)
-        {
-            Fail(sink, new NotebookFailure(FailureKind.Restore, cell.Number, null, e.Message));
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            Fail(sink, new NotebookFailure(FailureKind.Timeout, cell.Number, null, limitedByNotebook
-                ? $"the notebook did not finish within {options.NotebookTimeout!.Value.TotalSeconds:0.#} s (restoring packages)"
-                : $"restoring packages did not finish within {timeout!.Value.TotalSeconds:0.#} s"));
-            return false;
-        }
-
-        // An assembly already referenced keeps its first version: Roslyn cannot take two of the same name.
-        var added = restored.AssemblyPaths
-            .Where(path => _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path)))
-            .ToList();
-        session.AddReferences(added);
-        probe.AddAssemblies(added);
-        _packages.Clear();
-        _packages.AddRange(packages);
-        _sources.Clear();
-        _sources.AddRange(sources);
-        return false;
+        return true;
     }
 
-    private CellResult SkippedCell(int number)
+    private async Task RunCellsAsync(KernelProcess kernel, Notebook notebook, NotebookCell? parametersCell, string? injectedCode)
     {
+        var codeCells = notebook.Cells.Where(cell => cell.Kind == CellKind.Code).ToList();
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.Kind != CellKind.Code)
+            {
+                _cells.Add(new CellResult(cell.Number, false, CellStatus.NotCode, null, [], 0));
+                continue;
+            }
+            if (_failure is not null)
+            {
+                _cells.Add(new CellResult(cell.Number, false, CellStatus.NotRun, null, [], 0));
+                continue;
+            }
+
+            var index = codeCells.IndexOf(cell) + 1;
+            options.Progress?.Invoke(new CellProgress(notebook.FileName, cell.Number, index, codeCells.Count, false, CellStatus.Ran, 0));
+            var result = await RunCellAsync(kernel, cell, cell.Source, isInjected: false);
+            _cells.Add(result);
+            options.Progress?.Invoke(new CellProgress(notebook.FileName, cell.Number, index, codeCells.Count, true, result.Status, result.Seconds));
+
+            if (cell == parametersCell && injectedCode is not null && _failure is null)
+                _cells.Add(await RunCellAsync(kernel, cell, injectedCode, isInjected: true));
+        }
+    }
+
+    private async Task<CellResult> RunCellAsync(KernelProcess kernel, NotebookCell cell, string code, bool isInjected)
+    {
+        var watch = Stopwatch.StartNew();
         var sink = new CellOutputSink();
-        sink.WriteStream("stderr", $"Skipped: package {_unavailablePlotPackage} could not be restored (cell tagged '{PlotTag}').\n");
-        return new CellResult(number, false, CellStatus.Skipped, null, sink.Outputs, 0);
+        var packages = new List<ResolvedPackage>();
+        var timeout = TimeLeftForCell(out var limitedByNotebook);
+        // The cell goes to the kernel its metadata names, exactly as VS Code sends it; C# by default.
+        var outcome = await kernel.SendAsync(new SubmitCode(code, cell.KernelName ?? "csharp"), e =>
+        {
+            if (e is PackageAdded added)
+                lock (packages)
+                    packages.Add(new ResolvedPackage(added.PackageReference.PackageName, added.PackageReference.PackageVersion, cell.Number));
+            Collect(e, sink);
+        }, timeout);
+        int? count = outcome.End == CommandEnd.TimedOut ? null : ++_executionCount;
+        _packages.AddRange(packages);
+
+        var failure = outcome.End switch
+        {
+            CommandEnd.Succeeded => null,
+            CommandEnd.Failed => Failure(cell, code, outcome.Failure!),
+            CommandEnd.TimedOut => new NotebookFailure(FailureKind.Timeout, cell.Number, null, limitedByNotebook
+                ? $"the notebook did not finish within {options.NotebookTimeout!.Value.TotalSeconds:0.#} s; the kernel was stopped"
+                : $"the cell did not finish within {timeout!.Value.TotalSeconds:0.#} s; the kernel was stopped (raise the limit with --cell-timeout)"),
+            _ => new NotebookFailure(FailureKind.KernelExited, cell.Number, null,
+                $"the kernel process ended (exit code {outcome.ExitCode}) while this cell ran" +
+                (string.IsNullOrEmpty(outcome.LastError) ? "" : $": {outcome.LastError}") +
+                " (did the cell call Environment.Exit, recurse without end, or throw on another thread?)"),
+        };
+        if (failure is null && PinProblem(packages, code) is { } pinProblem)
+            failure = new NotebookFailure(FailureKind.Restore, cell.Number, null, pinProblem);
+        if (failure is not null)
+        {
+            if (isInjected)
+                failure = failure with { Message = $"in the injected parameters cell: {failure.Message}" };
+            _failure = failure;
+            sink.Add(CellOutput.Error(ErrorName(outcome), failure.ToString(), Traceback(outcome, failure)));
+        }
+        return new CellResult(cell.Number, isInjected, failure is null ? CellStatus.Ran : CellStatus.Failed, count, sink.Outputs,
+            watch.Elapsed.TotalSeconds, packages);
+    }
+
+    /// <summary>Turns one kernel event into the output VS Code would show for it.</summary>
+    private static void Collect(KernelEvent kernelEvent, CellOutputSink sink)
+    {
+        switch (kernelEvent)
+        {
+            case StandardOutputValueProduced stdout:
+                sink.WriteStream("stdout", Plain(stdout));
+                break;
+            case StandardErrorValueProduced stderr:
+                sink.WriteStream("stderr", Plain(stderr));
+                break;
+            case DisplayedValueUpdated updated:
+                sink.Update(updated.ValueId, Data(updated));
+                break;
+            case ReturnValueProduced returned:
+                sink.Add(CellOutput.Result(Data(returned)));
+                break;
+            case DisplayedValueProduced displayed:
+                sink.Add(CellOutput.Display(Data(displayed), displayed.ValueId));
+                break;
+        }
+    }
+
+    private static string Plain(DisplayEvent e) =>
+        string.Concat(e.FormattedValues.Where(value => value.MimeType == "text/plain").Select(value => value.Value));
+
+    private static Dictionary<string, string> Data(DisplayEvent e)
+    {
+        var data = new Dictionary<string, string>();
+        foreach (var value in e.FormattedValues.Where(value => !value.SuppressDisplay))
+            data[value.MimeType] = value.Value;
+        return data;
+    }
+
+    /// <summary>A failed cell's one line: the first compile error with its line, or the exception's first line.</summary>
+    private static NotebookFailure Failure(NotebookCell cell, string code, CommandFailed failed)
+    {
+        var message = failed.Message.Replace("\r", "", StringComparison.Ordinal).Trim();
+        var firstLine = message.Split('\n')[0].Trim();
+        if (CompileError().Match(firstLine) is { Success: true } compile)
+        {
+            var errors = message.Split('\n').Select(line => line.Trim()).Where(line => CompileError().IsMatch(line)).ToList();
+            return new NotebookFailure(FailureKind.Compile, cell.Number, int.Parse(compile.Groups["line"].Value, CultureInfo.InvariantCulture),
+                string.Join(Environment.NewLine, errors));
+        }
+        if (PackageDirective().IsMatch(code) && RestoreError().IsMatch(message))
+            return new NotebookFailure(FailureKind.Restore, cell.Number, null, RestoreMessage(code, message));
+        // "System.InvalidOperationException: boom" → "InvalidOperationException: boom", as the kernel's own first line names it.
+        var exception = ExceptionLine().Match(firstLine);
+        return new NotebookFailure(FailureKind.Exception, cell.Number, null,
+            exception.Success ? $"{exception.Groups["type"].Value}: {exception.Groups["message"].Value}" : firstLine);
+    }
+
+    [GeneratedRegex(@"^\((?<line>\d+),(?<column>\d+)\): error [A-Z]+\d+:")]
+    private static partial Regex CompileError();
+
+    [GeneratedRegex(@"^(?:[A-Za-z_][\w]*\.)*(?<type>[A-Za-z_]\w*(?:Exception|Error)):\s?(?<message>.*)$")]
+    private static partial Regex ExceptionLine();
+
+    [GeneratedRegex(@"NU1\d{3}|Unable to find package|could not be (found|resolved)", RegexOptions.IgnoreCase)]
+    private static partial Regex RestoreError();
+
+    /// <summary>One line naming the package(s) of the cell, what NuGet said, and what to do.</summary>
+    private static string RestoreMessage(string code, string kernelMessage)
+    {
+        var asked = PackageDirective().Matches(code).Select(m => $"{m.Groups["id"].Value} {m.Groups["version"].Value}".Trim()).ToList();
+        var named = asked.Where(package => kernelMessage.Contains(package.Split(' ')[0], StringComparison.OrdinalIgnoreCase)).ToList();
+        var nuget = kernelMessage.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => RestoreError().IsMatch(line)) ?? "";
+        return $"package {string.Join(", ", named.Count > 0 ? named : asked)} could not be restored ({nuget}). " +
+               "The course pins these exact versions; add a package source that has them (nn notebook run --source DIR), " +
+               "or check that nuget.org can be reached.";
+    }
+
+    /// <summary>
+    /// A package the cell pinned with <c>[version]</c> that resolved to another version: the kernel would load a
+    /// chart package the course was not written for (see README on Plotly.NET 6).
+    /// </summary>
+    private static string? PinProblem(List<ResolvedPackage> resolved, string code)
+    {
+        foreach (Match pin in PackageDirective().Matches(code))
+        {
+            var version = pin.Groups["version"].Value.Trim();
+            if (!(version.StartsWith('[') && version.EndsWith(']')))
+                continue;
+            var wanted = version[1..^1].Trim();
+            var got = resolved.FirstOrDefault(p => string.Equals(p.Id, pin.Groups["id"].Value, StringComparison.OrdinalIgnoreCase));
+            if (got is not null && got.Version != wanted)
+                return $"package {got.Id} is pinned to {wanted} but resolved to {got.Version}; the kernel's resolution cache " +
+                       "(~/.packagemanagement/nuget/Cache) may hold an older answer: delete it and run again.";
+        }
+        return null;
+    }
+
+    private static string ErrorName(CommandOutcome outcome) => outcome.End switch
+    {
+        CommandEnd.TimedOut => "TimeoutException",
+        CommandEnd.KernelExited => "KernelExited",
+        _ when outcome.Failure is { } f && ExceptionLine().Match(f.Message.Split('\n')[0].Trim()) is { Success: true } m => m.Groups["type"].Value,
+        _ when outcome.Failure is not null && CompileError().IsMatch(outcome.Failure.Message.Trim()) => "CompilationError",
+        _ => "Error",
+    };
+
+    private static List<string> Traceback(CommandOutcome outcome, NotebookFailure failure) =>
+        outcome.Failure is { } failed
+            ? failed.Message.Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList()
+            : [failure.ToString()];
+
+    /// <summary>
+    /// The values of the simple variables (numbers, booleans, strings) the notebook left, read from the kernel with
+    /// its value-sharing commands: what tests assert and a summary can report.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, NotebookVariable>> ReadVariablesAsync(KernelProcess kernel)
+    {
+        var variables = new Dictionary<string, NotebookVariable>();
+        var infos = new List<KernelValueInfo>();
+        var listed = await kernel.SendAsync(new RequestValueInfos("csharp"), e =>
+        {
+            if (e is ValueInfosProduced produced)
+                infos.AddRange(produced.ValueInfos);
+        }, TimeSpan.FromSeconds(30));
+        if (listed.End != CommandEnd.Succeeded)
+            return variables;
+
+        foreach (var info in infos)
+        {
+            if (!NotebookVariable.IsReadable(info.TypeName))
+            {
+                variables[info.Name] = new NotebookVariable(info.Name, info.TypeName, null);
+                continue;
+            }
+            string? json = null;
+            var read = await kernel.SendAsync(new RequestValue(info.Name, "application/json", "csharp"), e =>
+            {
+                if (e is ValueProduced value)
+                    json = value.FormattedValue.Value;
+            }, TimeSpan.FromSeconds(30));
+            variables[info.Name] = new NotebookVariable(info.Name, info.TypeName, read.End == CommandEnd.Succeeded ? json : null);
+        }
+        return variables;
     }
 
     /// <summary>The time the next cell may take: the cell limit, or what is left of the notebook's if less.</summary>
@@ -276,13 +325,7 @@ internal sealed class NotebookRun(string notebookPath, RunOptions options)
         return limitedByNotebook ? left : options.CellTimeout;
     }
 
-    private void Fail(CellOutputSink sink, NotebookFailure failure, string errorName = "Error", IReadOnlyList<string>? traceback = null)
-    {
-        _failure = failure;
-        sink.Add(CellOutput.Error(errorName, failure.ToString(), traceback ?? [failure.ToString()]));
-    }
-
-    private void WriteExecutedCopy(Notebook notebook, NotebookCell? parametersCell, string copyPath)
+    private void WriteExecutedCopy(Notebook notebook, NotebookCell? parametersCell, string? injectedCode, string copyPath)
     {
         var copy = notebook.Clone();
         foreach (var result in _cells.Where(result => !result.IsInjectedParameters))
@@ -292,19 +335,66 @@ internal sealed class NotebookRun(string notebookPath, RunOptions options)
                 cell.SetExecution(result.Outputs, result.ExecutionCount);
         }
         // Like papermill, the copy shows the injected cell right after the parameters cell.
-        if (_cells.FirstOrDefault(result => result.IsInjectedParameters) is { } injectedResult && parametersCell is not null)
+        if (_cells.FirstOrDefault(result => result.IsInjectedParameters) is { } injectedResult && parametersCell is not null && injectedCode is not null)
         {
-            var injected = NotebookCell.CreateCode(
-                NotebookParameters.InjectedCode(notebook, options.Parameters, options.IgnoreUndeclaredParameters),
-                [NotebookParameters.InjectedTag]);
+            var injected = NotebookCell.CreateCode(injectedCode, [NotebookParameters.InjectedTag]);
             injected.SetExecution(injectedResult.Outputs, injectedResult.ExecutionCount);
             copy.InsertAfter(parametersCell.Number - 1, injected);
         }
         NotebookFile.Write(copy, copyPath);
     }
 
+    /// <summary>True if both paths are the same file, symbolic links followed.</summary>
+    private static bool SameFile(string a, string b)
+    {
+        static string Real(string path)
+        {
+            var full = Path.GetFullPath(path);
+            var folder = Path.GetDirectoryName(full)!;
+            var realFolder = Directory.Exists(folder) ? (new DirectoryInfo(folder).ResolveLinkTarget(true)?.FullName ?? folder) : folder;
+            var file = Path.Combine(realFolder, Path.GetFileName(full));
+            return File.Exists(file) ? (new FileInfo(file).ResolveLinkTarget(true)?.FullName ?? file) : file;
+        }
+        return string.Equals(Real(a), Real(b), StringComparison.Ordinal);
+    }
+
     private NotebookResult Result(NotebookFailure? failure, string? copyPath = null,
-        IReadOnlyDictionary<string, object?>? variables = null) =>
-        new(notebookPath, failure, _cells, _unavailablePlotPackage, _watch.Elapsed.TotalSeconds, copyPath,
-            variables ?? new Dictionary<string, object?>());
+        IReadOnlyDictionary<string, NotebookVariable>? variables = null) =>
+        new(notebookPath, failure, _cells, _watch.Elapsed.TotalSeconds, copyPath,
+            variables ?? new Dictionary<string, NotebookVariable>(), _packages);
+}
+
+/// <summary>A package the kernel loaded for a <c>#r "nuget:"</c> line (its PackageAdded event).</summary>
+/// <param name="Id">The package id, e.g. <c>Plotly.NET</c>.</param>
+/// <param name="Version">The version restored, e.g. <c>5.1.0</c>.</param>
+/// <param name="CellNumber">The cell whose directive loaded it.</param>
+public sealed record ResolvedPackage(string Id, string Version, int CellNumber);
+
+/// <summary>A variable the notebook left in the kernel: its name, .NET type, and its value as JSON if it is simple.</summary>
+public sealed record NotebookVariable(string Name, string TypeName, string? Json)
+{
+    private static readonly string[] Readable =
+        ["System.Double", "System.Single", "System.Int32", "System.Int64", "System.Boolean", "System.String", "System.Decimal"];
+
+    /// <summary>True for the types the runner reads back: numbers, booleans and strings.</summary>
+    public static bool IsReadable(string typeName) => Readable.Contains(typeName);
+
+    /// <summary>The value as its own .NET type (double, int, bool, string...), or null if it was not read.</summary>
+    public object? Value => Json is null ? null : TypeName switch
+    {
+        "System.Double" => JsonSerializer.Deserialize<double>(Json, JsonOptions),
+        "System.Single" => JsonSerializer.Deserialize<float>(Json, JsonOptions),
+        "System.Int32" => JsonSerializer.Deserialize<int>(Json),
+        "System.Int64" => JsonSerializer.Deserialize<long>(Json),
+        "System.Boolean" => JsonSerializer.Deserialize<bool>(Json),
+        "System.Decimal" => JsonSerializer.Deserialize<decimal>(Json),
+        "System.String" => JsonSerializer.Deserialize<string>(Json),
+        _ => null,
+    };
+
+    // The kernel writes NaN and infinities as the strings "NaN", "Infinity" and "-Infinity".
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 }

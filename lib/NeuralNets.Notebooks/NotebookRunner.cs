@@ -1,8 +1,8 @@
 namespace NeuralNets.Notebooks;
 
 /// <summary>
-/// Runs Polyglot C# notebooks headless, cell by cell, the way the .NET Interactive C# kernel does, and writes
-/// an executed copy with the outputs. Usage:
+/// Runs Polyglot C# notebooks headless on the real engine, the <c>dotnet-interactive</c> tool VS Code's Polyglot
+/// Notebooks starts, cell by cell, and writes an executed copy with the kernel's outputs. Usage:
 /// <code>
 /// var result = await NotebookRunner.RunAsync("notebooks/03-backprop.ipynb", new RunOptions
 /// {
@@ -13,28 +13,16 @@ namespace NeuralNets.Notebooks;
 /// </code>
 /// </summary>
 /// <remarks>
-/// A run changes process-wide things (the console, the working directory, assembly resolution), so runs in one
-/// process take turns: a second <see cref="RunAsync"/> waits for the first to finish.
+/// Each run starts a kernel process of its own in the notebook's folder and stops it at the end, so a cell that
+/// exits, crashes or never ends costs that notebook and nothing else, and runs may go side by side.
 /// </remarks>
 public static class NotebookRunner
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     /// <summary>Runs the notebook at <paramref name="notebookPath"/>. Never throws for a problem with the
-    /// notebook: a bad file, a bad parameter, a compile error or an exception all come back as
-    /// <see cref="NotebookResult.Failure"/>.</summary>
+    /// notebook: a bad file, a bad parameter, a compile error, an exception, a crash or a missing engine all come
+    /// back as <see cref="NotebookResult.Failure"/>.</summary>
     /// <param name="notebookPath">The <c>.ipynb</c> file.</param>
-    /// <param name="options">Parameters, output folder, time limits; null for the defaults.</param>
-    public static async Task<NotebookResult> RunAsync(string notebookPath, RunOptions? options = null)
-    {
-        await OneAtATime.WaitAsync();
-        try
-        {
-            return await new NotebookRun(Path.GetFullPath(notebookPath), options ?? new RunOptions()).RunAsync();
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
-    }
+    /// <param name="options">Parameters, output folder, package sources, time limits; null for the defaults.</param>
+    public static Task<NotebookResult> RunAsync(string notebookPath, RunOptions? options = null) =>
+        new NotebookRun(Path.GetFullPath(notebookPath), options ?? new RunOptions()).RunAsync();
 }

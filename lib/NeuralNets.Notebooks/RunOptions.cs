@@ -22,15 +22,19 @@ public sealed class RunOptions
     /// notebook is never overwritten.</summary>
     public string OutputDirectory { get; init; } = DefaultOutputDirectory;
 
-    /// <summary>The longest one cell may run; null for no limit.</summary>
+    /// <summary>Extra NuGet package sources (folders or URLs) for the notebook's <c>#r "nuget:"</c> lines, given to
+    /// the kernel with <c>#i "nuget: SOURCE"</c> before the first cell. The notebook itself is not changed.</summary>
+    public IReadOnlyList<string> PackageSources { get; init; } = [];
+
+    /// <summary>The longest one cell may run; null for no limit. A cell that runs longer stops the kernel.</summary>
     public TimeSpan? CellTimeout { get; init; }
 
     /// <summary>The longest the whole notebook may run; null for no limit.</summary>
     public TimeSpan? NotebookTimeout { get; init; }
 
+    /// <summary>The longest the notebook engine may take to start.</summary>
+    public TimeSpan KernelStartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Called when each code cell starts and ends (on the runner's thread, between cells).</summary>
     public Action<CellProgress>? Progress { get; init; }
-
-    /// <summary>Restores <c>#r "nuget: ..."</c> packages; share one between runs to share its cache.</summary>
-    public PackageRestorer Restorer { get; init; } = PackageRestorer.Shared;
 }

@@ -9,9 +9,9 @@ public static class RunSummary
     /// <summary>
     /// The summary table, e.g.
     /// <code>
-    /// notebook              cells run  skipped  seconds  result
-    /// 01-neurons.ipynb             12        0      3.2  ok
-    /// 02-broken.ipynb               3        0      0.4  FAILED at cell 4, line 2
+    /// notebook              cells run  charts  seconds  result
+    /// 01-neurons.ipynb             12       3      3.2  ok
+    /// 02-broken.ipynb               3       0      0.4  FAILED at cell 4, line 2
     /// </code>
     /// </summary>
     public static string Format(IReadOnlyList<NotebookResult> results)
@@ -20,11 +20,11 @@ public static class RunSummary
         {
             result.NotebookName,
             result.CellsRun.ToString(CultureInfo.InvariantCulture),
-            result.CellsSkipped.ToString(CultureInfo.InvariantCulture),
+            result.ChartCount.ToString(CultureInfo.InvariantCulture),
             result.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
             Outcome(result),
         }).ToList();
-        string[] header = ["notebook", "cells run", "skipped", "seconds", "result"];
+        string[] header = ["notebook", "cells run", "charts", "seconds", "result"];
         var widths = Enumerable.Range(0, header.Length)
             .Select(column => rows.Select(row => row[column].Length).Append(header[column].Length).Max())
             .ToArray();

@@ -57,27 +57,45 @@ public static partial class NotebookCommands
             HelpName = "DIR",
             DefaultValueFactory = _ => RunOptions.DefaultOutputDirectory,
         };
-        var cellTimeout = Seconds("--cell-timeout", "Stop a notebook whose cell runs longer than this (default: no limit).");
+        var sources = new Option<string[]>("--source")
+        {
+            Description = "An extra NuGet package source (folder or URL) for the notebooks' #r \"nuget:\" lines (repeatable); the notebooks are not changed.",
+            HelpName = "SOURCE",
+            DefaultValueFactory = _ => [],
+        };
+        var cellTimeout = Seconds("--cell-timeout", $"Stop a notebook whose cell runs longer than this (default: {DefaultCellTimeout.TotalSeconds:0}).");
         var timeout = Seconds("--timeout", "Stop a notebook that runs longer than this in all (default: no limit).");
 
-        var command = new Command("run", "Run notebooks cell by cell like the .NET Interactive C# kernel, write executed copies, print a summary.");
+        var command = new Command("run", "Run notebooks cell by cell on the .NET Interactive engine VS Code uses, write executed copies, print a summary.");
         command.Arguments.Add(path);
         command.Options.Add(parameters);
         command.Options.Add(output);
+        command.Options.Add(sources);
         command.Options.Add(cellTimeout);
         command.Options.Add(timeout);
         command.SetAction(async (parsed, _) =>
         {
             var values = parsed.GetValue(parameters)!.Select(SplitParameter).ToDictionary(p => p!.Value.Name, p => p!.Value.Value);
-            return await RunAsync(parsed.GetValue(path)!, values, parsed.GetValue(output)!,
+            return await RunAsync(parsed.GetValue(path)!, values, parsed.GetValue(output)!, parsed.GetValue(sources)!,
                 parsed.GetValue(cellTimeout), parsed.GetValue(timeout));
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, Dictionary<string, string> parameters, string output,
+    /// <summary>A run from the command line has no one watching: a cell that runs longer than this is stopped.</summary>
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(10);
+
+    private static async Task<int> RunAsync(string path, Dictionary<string, string> parameters, string output, string[] sources,
         double? cellTimeout, double? timeout)
     {
+        foreach (var source in sources.Where(source => !Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.IsFile))
+        {
+            if (!Directory.Exists(source))
+            {
+                Console.Error.WriteLine($"nn: --source {source}: no such folder (give a folder of .nupkg files or a feed URL).");
+                return Program.UsageError;
+            }
+        }
         var isFolder = Directory.Exists(path);
         if (!isFolder && !File.Exists(path))
         {
@@ -107,7 +125,8 @@ public static partial class NotebookCommands
             // In a folder each parameter is for the notebooks that declare it (checked above that some do).
             IgnoreUndeclaredParameters = isFolder,
             OutputDirectory = output,
-            CellTimeout = cellTimeout is { } cell ? TimeSpan.FromSeconds(cell) : null,
+            PackageSources = sources,
+            CellTimeout = cellTimeout is { } cell ? TimeSpan.FromSeconds(cell) : DefaultCellTimeout,
             NotebookTimeout = timeout is { } all ? TimeSpan.FromSeconds(all) : null,
             Progress = progress.Report,
         };
@@ -118,8 +137,6 @@ public static partial class NotebookCommands
             progress.NotebookStarting(notebook);
             var result = await NotebookRunner.RunAsync(notebook, options);
             results.Add(result);
-            if (result.SkipNote is { } note)
-                console.WriteLine(note);
             if (result.Failure is { } failure)
                 console.WriteLine($"FAILED {result.NotebookName}: {failure}");
         }
@@ -201,8 +218,9 @@ public static partial class NotebookCommands
         {
             // Only a number can be out of range; a word is already a parse error of its own.
             if (result.Tokens is [var token] &&
-                double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds <= 0)
-                result.AddError($"{name} must be a positive number of seconds.");
+                double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && !(seconds > 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2))
+                result.AddError($"{name} must be a positive number of seconds, not '{token.Value}'.");
         });
         return option;
     }
