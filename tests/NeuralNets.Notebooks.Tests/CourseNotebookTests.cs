@@ -7,7 +7,9 @@ namespace NeuralNets.Notebooks.Tests;
 /// Runs every course notebook in <c>notebooks/</c> end to end, each as its own test, with the reduced parameters
 /// and the expected values of its sidecar <c>Course/NN-name.json</c>:
 /// <code>{ "parameters": { "epochs": "1" }, "expect": [ { "variable": "testAccuracy", "atLeast": 0.9 } ] }</code>
-/// Every exercise check must pass in the full edition and fail in the student edition.
+/// Every exercise check must pass in the full edition and fail in the student edition. The notebooks run on the real
+/// engine (the dotnet-interactive tool VS Code starts), every chart cell included, with the chart packages taken from
+/// <c>../shared/nuget</c> beside the repository when it is there (learners get the same versions from NuGet).
 /// </summary>
 [Collection(NotebookRunsCollection.Name)]
 public sealed class CourseNotebookTests
@@ -23,7 +25,25 @@ public sealed class CourseNotebookTests
             Environment.SetEnvironmentVariable("MNIST_DIR", shared);
     }
 
+    /// <summary>The exact versions every notebook pins: Plotly.NET 6 cannot load in the kernel (README).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChartPackages = new Dictionary<string, string>
+    {
+        ["Plotly.NET"] = "5.1.0",
+        ["Plotly.NET.Interactive"] = "5.0.0",
+        ["Plotly.NET.CSharp"] = "0.13.0",
+    };
+
     public static string NotebooksFolder => Path.Combine(RepositoryRoot.Path, "notebooks");
+
+    /// <summary>The chart packages' folder feed beside the repository, as CI has it; none on a learner's machine.</summary>
+    public static IReadOnlyList<string> PackageSources
+    {
+        get
+        {
+            string feed = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "nuget"));
+            return Directory.Exists(feed) ? [feed] : [];
+        }
+    }
 
     public static string SidecarFolder => Path.Combine(RepositoryRoot.Path, "tests", "NeuralNets.Notebooks.Tests", "Course");
 
@@ -39,9 +59,11 @@ public sealed class CourseNotebookTests
     {
         var sidecar = Sidecar.Read(notebook);
         var result = await NotebookRunner.RunAsync(Path.Combine(NotebooksFolder, notebook),
-            new RunOptions { Parameters = sidecar.Parameters, WriteExecutedCopy = false });
+            new RunOptions { Parameters = sidecar.Parameters, WriteExecutedCopy = false, PackageSources = PackageSources });
 
         Assert.True(result.Succeeded, $"{notebook}: {result.Failure}\n{result.Output}");
+        AssertEveryPlotCellDrewAChart(notebook, result);
+        AssertChartPackagesArePinned(notebook, result);
         int solutions = StudentEdition.SolutionCount(NotebookFile.Read(Path.Combine(NotebooksFolder, notebook)));
         Assert.True(solutions >= 2, $"{notebook} has {solutions} solution cells; every notebook ends with two to four exercises");
         Assert.DoesNotContain(FailMarker, result.Output);
@@ -65,9 +87,11 @@ public sealed class CourseNotebookTests
         NotebookFile.Write(student, path);
         try
         {
-            var result = await NotebookRunner.RunAsync(path, new RunOptions { Parameters = sidecar.Parameters, WriteExecutedCopy = false });
+            var result = await NotebookRunner.RunAsync(path,
+                new RunOptions { Parameters = sidecar.Parameters, WriteExecutedCopy = false, PackageSources = PackageSources });
 
             Assert.True(result.Succeeded, $"student edition of {notebook}: {result.Failure}\n{result.Output}");
+            AssertEveryPlotCellDrewAChart($"student edition of {notebook}", result);
             Assert.DoesNotContain(PassMarker, result.Output);
             int solutions = StudentEdition.SolutionCount(NotebookFile.Read(Path.Combine(NotebooksFolder, notebook)));
             Assert.True(Count(result.Output, FailMarker) >= solutions,
@@ -86,6 +110,28 @@ public sealed class CourseNotebookTests
         var sidecars = Directory.GetFiles(SidecarFolder, "*.json").Select(Path.GetFileNameWithoutExtension).Order().ToList();
         Assert.NotEmpty(notebooks);
         Assert.Equal(notebooks, sidecars);
+    }
+
+    /// <summary>Each cell tagged <c>plot</c> shows at least one Plotly chart, rendered by the real packages.</summary>
+    private static void AssertEveryPlotCellDrewAChart(string notebook, NotebookResult result)
+    {
+        var plotCells = NotebookFile.Read(result.NotebookPath).Cells.Where(cell => cell.HasTag("plot")).Select(cell => cell.Number).ToList();
+        Assert.True(plotCells.Count > 0, $"{notebook} has no cell tagged 'plot'");
+        var withoutChart = plotCells.Where(number => result.Cell(number).ChartCount == 0).ToList();
+        Assert.True(withoutChart.Count == 0, $"{notebook}: plot cells without a Plotly chart: {string.Join(", ", withoutChart)}");
+    }
+
+    /// <summary>The kernel loaded exactly the pinned chart packages, and the notebook pins each exactly.</summary>
+    private static void AssertChartPackagesArePinned(string notebook, NotebookResult result)
+    {
+        foreach (var (id, version) in ChartPackages)
+        {
+            var loaded = result.Packages.Where(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(loaded.Count > 0, $"{notebook} did not load {id}");
+            Assert.All(loaded, p => Assert.True(p.Version == version, $"{notebook}: {id} resolved to {p.Version}, not {version}"));
+            string source = string.Concat(NotebookFile.Read(result.NotebookPath).Cells.Select(cell => cell.Source + "\n"));
+            Assert.Contains($"#r \"nuget: {id}, [{version}]\"", source);
+        }
     }
 
     private static int Count(string text, string marker)
