@@ -33,6 +33,17 @@ internal sealed record CommandOutcome(CommandEnd End, CommandFailed? Failure = n
 /// </summary>
 internal sealed class KernelProcess : IDisposable
 {
+    // Kernels still running when the runner itself is stopped (Ctrl+C, a test host ending): the engine does not
+    // always exit when its input closes (seen spinning a core for half an hour), so they are stopped explicitly.
+    private static readonly HashSet<KernelProcess> Running = [];
+
+    static KernelProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        lock (Running)
+            foreach (var kernel in Running.ToList())
+                kernel.Kill();
+    };
+
     private readonly Process _process;
     private readonly StreamWriter _input;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -87,6 +98,8 @@ internal sealed class KernelProcess : IDisposable
             throw new KernelStartException($"could not start 'dotnet' for the notebook engine: {e.Message}");
         }
         var kernel = new KernelProcess(process);
+        lock (Running)
+            Running.Add(kernel);
         kernel.Listen();
 
         var ready = await Task.WhenAny(kernel._ready.Task, kernel._exited.Task, Task.Delay(startTimeout));
@@ -171,6 +184,8 @@ internal sealed class KernelProcess : IDisposable
         }
         if (!_process.WaitForExit(2000))
             Kill();
+        lock (Running)
+            Running.Remove(this);
         _process.Dispose();
     }
 
