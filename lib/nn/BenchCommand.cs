@@ -44,8 +44,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line instead of a table." };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs to time per configuration (the median is reported).", DefaultValueFactory = _ => 3 };
-        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--epochs must be at least 1."); });
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to time per configuration (the median is reported).", DefaultValueFactory = _ => 3 }.AtLeast(1);
         var config = new Option<string>("--config")
         {
             Description = "ch1 [784,30,10], ch3 [784,100,10], wide [784,1024,10], or all.",

@@ -23,13 +23,13 @@ internal static class TrainCommand
             Description = "Neurons per layer, input first, comma-separated (input and output must fit the data: 784 and 10).",
             DefaultValueFactory = _ => [784, 30, 10],
             CustomParser = result => ParseSizes(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(",", result.Tokens.Select(t => t.Value)), result),
-        };
-        var eta = new Option<double>("--eta") { Description = "Learning rate η.", DefaultValueFactory = _ => 3.0 };
-        var miniBatch = new Option<int>("--mini-batch") { Description = "Mini-batch size m.", DefaultValueFactory = _ => 10 };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the 50,000 training images.", DefaultValueFactory = _ => 30 };
+        }.Once();
+        var eta = new Option<double>("--eta") { Description = "Learning rate η.", DefaultValueFactory = _ => 3.0 }.Above(0);
+        var miniBatch = new Option<int>("--mini-batch") { Description = "Mini-batch size m.", DefaultValueFactory = _ => 10 }.AtLeast(1);
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the 50,000 training images.", DefaultValueFactory = _ => 30 }.AtLeast(1);
         var cost = new Option<string>("--cost") { Description = "Cost function.", DefaultValueFactory = _ => "quadratic" };
         cost.AcceptOnlyFromAmong("quadratic", "cross-entropy", "log-likelihood");
-        var lambda = new Option<double>("--lambda") { Description = "L2 regularisation λ (0 for none).", DefaultValueFactory = _ => 0.0 };
+        var lambda = new Option<double>("--lambda") { Description = "L2 regularisation λ (0 for none).", DefaultValueFactory = _ => 0.0 }.Above(0, orEqual: true);
         var hidden = new Option<string>("--hidden") { Description = "Activation of the hidden layers.", DefaultValueFactory = _ => "sigmoid" };
         hidden.AcceptOnlyFromAmong("sigmoid", "tanh", "relu");
         var output = new Option<string>("--output") { Description = "Activation of the output layer.", DefaultValueFactory = _ => "sigmoid" };
@@ -46,10 +46,16 @@ internal static class TrainCommand
         var dataDir = new Option<string?>("--data") { Description = "Folder holding the four IDX .gz files (default: MNIST_DIR, then data/mnist, then download)." };
         var save = new Option<string?>("--save") { Description = "Save the trained network to this JSON file." };
 
-        eta.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0) || !double.IsFinite(r.GetValueOrDefault<double>())) r.AddError($"--eta must be a positive number, got {Raw(r)}."); });
-        miniBatch.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"--mini-batch must be at least 1, got {Raw(r)}."); });
-        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"--epochs must be at least 1, got {Raw(r)}."); });
-        lambda.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 0) || !double.IsFinite(r.GetValueOrDefault<double>())) r.AddError($"--lambda must be 0 or more, got {Raw(r)}."); });
+        dataDir.Validators.Add(r =>
+        {
+            if (r.Tokens is [var folder] && !Directory.Exists(folder.Value))
+                r.AddError($"--data {folder.Value}: no such folder (it should hold the four IDX .gz files).");
+        });
+        save.Validators.Add(r =>
+        {
+            if (r.Tokens is [var file] && SavePathProblem(file.Value) is { } problem)
+                r.AddError($"--save {file.Value}: {problem}");
+        });
 
         var command = new Command("train", "Train a network on MNIST (Nielsen's chapter-1 network by default), printing test accuracy after each epoch.");
         foreach (var option in new Option[] { sizes, eta, miniBatch, epochs, cost, lambda, hidden, output, init, seed, dataset, dataDir, save })
@@ -145,6 +151,49 @@ internal static class TrainCommand
         return sizes.ToArray();
     }
 
-    private static string Raw(System.CommandLine.Parsing.OptionResult result) =>
-        result.Tokens.Count > 0 ? result.Tokens[0].Value : "(default)";
+    /// <summary>
+    /// Why the network could not be saved at <paramref name="path"/>, found before any training: an hour of work
+    /// must not be lost at the end to a typo. Null if it can be saved.
+    /// </summary>
+    internal static string? SavePathProblem(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            return "that is a folder; give a file name, e.g. mnist.network.json.";
+        if (File.Exists(full) && !IsSavedNetwork(full))
+            return "that file exists and is not a saved network; nn overwrites only networks it saved. Choose another name.";
+        var folder = Path.GetDirectoryName(full)!;
+        var existing = folder;
+        while (!Directory.Exists(existing))
+            existing = Path.GetDirectoryName(existing) ?? throw new InvalidOperationException("no existing root");
+        if (File.Exists(existing) || (existing != folder && File.Exists(Path.GetDirectoryName(full))))
+            return $"{existing} is a file, not a folder.";
+        try
+        {
+            // The one sure test of "can I write there" is to write there.
+            var probe = Path.Combine(existing, $".nn-write-test-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"cannot write in {existing} ({e.Message}).";
+        }
+        return null;
+    }
+
+    private static bool IsSavedNetwork(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var start = new char[256];
+            var read = reader.Read(start, 0, start.Length);
+            return new string(start, 0, read).Contains($"\"format\": \"{NetworkFile.FormatName}\"", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
+    }
 }
