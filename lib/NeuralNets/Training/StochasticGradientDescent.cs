@@ -17,8 +17,9 @@ public static class StochasticGradientDescent
 {
     /// <summary>
     /// Trains <paramref name="network"/> in place on <paramref name="trainingData"/> and returns what each epoch
-    /// measured. The same network, data and options (seed included) always give the same weights.
+    /// measured. The same network, data and options (seed included) give the same weights on the same machine.
     /// </summary>
+    /// <exception cref="TrainingDivergedException">The weights overflowed (η far too large); training stops at once.</exception>
     public static TrainingHistory Train<T>(Network<T> network, ImageSet trainingData, TrainingOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -55,10 +56,14 @@ public static class StochasticGradientDescent
                 int start = k * m;
                 batch.Load(trainingData, order.AsSpan(start, Math.Min(m, n - start)));
                 UpdateMiniBatch(backprop, batch, options.Cost, options.LearningRate, options.Lambda, n);
+                if (!BiasesAreFinite(network))
+                    throw new TrainingDivergedException(epoch, k + 1, miniBatches, options.LearningRate, options.Lambda);
                 if ((k + 1) % reportEvery == 0 || k + 1 == miniBatches)
                     options.OnProgress?.Invoke(new TrainingProgress(epoch, options.Epochs, k + 1, miniBatches));
             }
             double seconds = clock.Elapsed.TotalSeconds;
+            if (!WeightsAreFinite(network))
+                throw new TrainingDivergedException(epoch, miniBatches, miniBatches, options.LearningRate, options.Lambda);
 
             var result = Measure(evaluator, trainingData, options, epoch, seconds);
             history.Add(result);
@@ -105,6 +110,25 @@ public static class StochasticGradientDescent
     }
 
     private const int UpdateChunk = 8192;
+
+    // A weight that overflows to ±∞ or NaN makes some z non-finite, whose error δ then turns the biases it reaches
+    // to NaN within a step: the few biases are checked after every step (cheap), every weight after every epoch.
+    private static bool BiasesAreFinite<T>(Network<T> network) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int l = 0; l < network.LayerCount - 1; l++)
+            if (!T.IsFinite(TensorPrimitives.Sum<T>(network.Biases(l))))
+                return false;
+        return true;
+    }
+
+    private static bool WeightsAreFinite<T>(Network<T> network) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int l = 0; l < network.LayerCount - 1; l++)
+            foreach (var w in network.Weights(l))
+                if (!T.IsFinite(w))
+                    return false;
+        return BiasesAreFinite(network);
+    }
 
     /// <summary>Fisher-Yates: every order of the examples equally likely, fixed by the generator's seed.</summary>
     private static void Shuffle(int[] order, Random random)
