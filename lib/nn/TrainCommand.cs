@@ -160,7 +160,7 @@ internal static class TrainCommand
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
             return "that is a folder; give a file name, e.g. mnist.network.json.";
-        if (File.Exists(full) && !IsSavedNetwork(full))
+        if (File.Exists(full) && !NetworkFile.IsNetworkFile(full))
             return "that file exists and is not a saved network; nn overwrites only networks it saved. Choose another name.";
         var folder = Path.GetDirectoryName(full)!;
         var existing = folder;
@@ -180,20 +180,5 @@ internal static class TrainCommand
             return $"cannot write in {existing} ({e.Message}).";
         }
         return null;
-    }
-
-    private static bool IsSavedNetwork(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(path);
-            var start = new char[256];
-            var read = reader.Read(start, 0, start.Length);
-            return new string(start, 0, read).Contains($"\"format\": \"{NetworkFile.FormatName}\"", StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return false;
-        }
     }
 }

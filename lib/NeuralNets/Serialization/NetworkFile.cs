@@ -36,7 +36,9 @@ public static class NetworkFile
     public const int Version = 1;
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="path"/> (through a temporary file, so a
-    /// failure never leaves half a file behind).</summary>
+    /// failure never leaves half a file behind). An existing file is replaced only if it is a saved network: a
+    /// path that names a notebook or a README by mistake is refused, not overwritten.</summary>
+    /// <exception cref="IOException"><paramref name="path"/> is a folder, or a file that is not a saved network.</exception>
     public static void Save<T>(Network<T> network, string path, IReadOnlyDictionary<string, string>? notes = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -47,9 +49,45 @@ public static class NetworkFile
                 throw new InvalidOperationException(
                     $"Cannot save to {path}: layer {l} has weights or biases that are not finite numbers (did training diverge? try a smaller learning rate).");
 
+        if (Directory.Exists(path))
+            throw new IOException($"Cannot save the network to {Path.GetFullPath(path)}: that is a folder; give a file name such as mnist.network.json.");
+        if (File.Exists(path) && !IsNetworkFile(path))
+            throw new IOException($"Cannot save the network to {Path.GetFullPath(path)}: that file exists and is not a saved network, " +
+                                  "so it is left as it is. Choose another file name.");
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        string temporary = path + ".tmp";
+        // A name of its own in the same folder, so the final move is atomic and never touches another file.
+        string temporary = Path.Combine(folder ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Write(network, temporary, notes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>True if <paramref name="path"/> is a file this library saved (its first bytes name the format).</summary>
+    public static bool IsNetworkFile(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var start = new char[256];
+            int read = reader.ReadBlock(start, 0, start.Length);
+            return new string(start, 0, read).Contains($"\"format\": \"{FormatName}\"", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static void Write<T>(Network<T> network, string temporary, IReadOnlyDictionary<string, string>? notes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         using (var stream = File.Create(temporary))
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -70,7 +108,6 @@ public static class NetworkFile
             }
             json.WriteEndObject();
         }
-        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Reads a network saved by <see cref="Save"/>, in precision <typeparamref name="T"/>.</summary>
@@ -113,9 +150,13 @@ public static class NetworkFile
             if (!hidden.IsElementWise)
                 throw Invalid(path, $"'hiddenActivation' cannot be {hidden.Name}");
 
+            // Every count is checked against the file before anything is allocated: a file that claims
+            // [40000, 40000, 10] with empty arrays must not cost 6 GB to reject.
+            CheckLayerLengths(root, "weights", path, sizes, l => (long)sizes[l + 1] * sizes[l]);
+            CheckLayerLengths(root, "biases", path, sizes, l => sizes[l + 1]);
             var network = Network<T>.Empty(sizes, hidden, output);
-            ReadLayers(root, "weights", path, sizes, l => sizes[l + 1] * sizes[l], l => network.Weights(l));
-            ReadLayers(root, "biases", path, sizes, l => sizes[l + 1], l => network.Biases(l));
+            ReadLayers(root, "weights", path, l => network.Weights(l));
+            ReadLayers(root, "biases", path, l => network.Biases(l));
             return network;
         }
     }
@@ -141,8 +182,7 @@ public static class NetworkFile
         json.WriteEndArray();
     }
 
-    private static void ReadLayers<T>(JsonElement root, string name, string path, int[] sizes, Func<int, int> expectedLength,
-        LayerStorage<T> storage) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void CheckLayerLengths(JsonElement root, string name, string path, int[] sizes, Func<int, long> expectedLength)
     {
         var layers = Property(root, name, path);
         int expectedLayers = sizes.Length - 1;
@@ -151,16 +191,31 @@ public static class NetworkFile
         int l = 0;
         foreach (var layer in layers.EnumerateArray())
         {
-            int expected = expectedLength(l);
+            long expected = expectedLength(l);
             if (layer.ValueKind != JsonValueKind.Array || layer.GetArrayLength() != expected)
-                throw Invalid(path, $"'{name}[{l}]' must hold {expected} numbers, found {(layer.ValueKind == JsonValueKind.Array ? layer.GetArrayLength() : layer.ValueKind)}");
+                throw Invalid(path, $"'{name}[{l}]' must hold {expected:N0} numbers for sizes [{string.Join(", ", sizes)}], " +
+                                    $"found {(layer.ValueKind == JsonValueKind.Array ? layer.GetArrayLength().ToString("N0") : layer.ValueKind.ToString())}");
+            l++;
+        }
+    }
+
+    private static void ReadLayers<T>(JsonElement root, string name, string path, LayerStorage<T> storage)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int l = 0;
+        foreach (var layer in Property(root, name, path).EnumerateArray())
+        {
             var target = storage(l);
             int i = 0;
             foreach (var number in layer.EnumerateArray())
             {
                 if (number.ValueKind != JsonValueKind.Number || !number.TryGetDouble(out double value) || !double.IsFinite(value))
                     throw Invalid(path, $"'{name}[{l}][{i}]' is not a finite number");
-                target[i++] = typeof(T) == typeof(float) ? T.CreateTruncating(number.GetSingle()) : T.CreateTruncating(value);
+                // A double that fits no float (1e39) would load as infinity: say so instead.
+                T converted = typeof(T) == typeof(float) ? T.CreateTruncating(number.GetSingle()) : T.CreateTruncating(value);
+                if (!T.IsFinite(converted))
+                    throw Invalid(path, $"'{name}[{l}][{i}]' = {value:G} is too large for {(typeof(T) == typeof(float) ? "float" : "double")} precision");
+                target[i++] = converted;
             }
             l++;
         }

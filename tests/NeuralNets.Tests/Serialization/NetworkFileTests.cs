@@ -54,7 +54,7 @@ public sealed class NetworkFileTests : IDisposable
     [InlineData("{ \"format\": \"something-else\" }", "'format' is not")]
     [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 7 }", "'version' is 7")]
     [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [2] }", "'sizes' must be an array of at least two")]
-    [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [2, 1], \"hiddenActivation\": \"sigmoid\", \"outputActivation\": \"sigmoid\", \"weights\": [[1, 2, 3]], \"biases\": [[0]] }", "'weights[0]' must hold 2 numbers, found 3")]
+    [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [2, 1], \"hiddenActivation\": \"sigmoid\", \"outputActivation\": \"sigmoid\", \"weights\": [[1, 2, 3]], \"biases\": [[0]] }", "'weights[0]' must hold 2 numbers for sizes [2, 1], found 3")]
     [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [2, 1], \"hiddenActivation\": \"sigmoid\", \"outputActivation\": \"sigmoid\", \"weights\": [[1, \"x\"]], \"biases\": [[0]] }", "'weights[0][1]' is not a finite number")]
     [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [2, 1], \"hiddenActivation\": \"swish\", \"outputActivation\": \"sigmoid\", \"weights\": [[1, 2]], \"biases\": [[0]] }", "'hiddenActivation' is \"swish\"")]
     [InlineData("{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [2, 1], \"hiddenActivation\": \"sigmoid\", \"outputActivation\": \"sigmoid\", \"weights\": [[1, 2]] }", "the field 'biases' is missing")]
@@ -88,6 +88,60 @@ public sealed class NetworkFileTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => NetworkFile.Save(network, path));
         Assert.Contains("not finite", error.Message);
         Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void A_file_claiming_huge_layers_is_rejected_before_anything_large_is_allocated()
+    {
+        string path = PathOf("huge.network.json");
+        File.WriteAllText(path, "{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [40000, 40000, 10], " +
+                                "\"hiddenActivation\": \"sigmoid\", \"outputActivation\": \"sigmoid\", \"weights\": [[], []], \"biases\": [[], []] }");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<InvalidDataException>(() => NetworkFile.Load<float>(path));
+
+        Assert.Contains("'weights[0]' must hold 1,600,000,000 numbers", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "rejecting the file allocated more than 10 MB");
+    }
+
+    [Fact]
+    public void A_weight_too_large_for_float_is_rejected_not_loaded_as_infinity()
+    {
+        string path = PathOf("big.network.json");
+        File.WriteAllText(path, "{ \"format\": \"neuralnets.network\", \"version\": 1, \"sizes\": [1, 1], " +
+                                "\"hiddenActivation\": \"sigmoid\", \"outputActivation\": \"sigmoid\", \"weights\": [[1e39]], \"biases\": [[0]] }");
+
+        var error = Assert.Throws<InvalidDataException>(() => NetworkFile.Load<float>(path));
+
+        Assert.Contains("'weights[0][0]' = 1E+39 is too large for float precision", error.Message);
+        Assert.Equal(1e39, NetworkFile.Load<double>(path).Weights(0)[0]);   // double holds it
+    }
+
+    [Fact]
+    public void Saving_over_a_file_that_is_not_a_network_is_refused_and_the_file_is_left_byte_identical()
+    {
+        string notebook = PathOf("07-training-on-mnist.ipynb");
+        File.WriteAllText(notebook, "{ \"cells\": [], \"nbformat\": 4 }");
+        byte[] before = File.ReadAllBytes(notebook);
+
+        var error = Assert.Throws<IOException>(() => NetworkFile.Save(new Network<float>([3, 2], seed: 1), notebook));
+
+        Assert.Contains("is not a saved network", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(notebook));
+        Assert.Equal([notebook], Directory.GetFiles(_folder));   // no temporary file left either
+    }
+
+    [Fact]
+    public void Saving_to_a_folder_is_refused_and_saving_again_over_a_saved_network_works()
+    {
+        Assert.Contains("that is a folder", Assert.Throws<IOException>(() => NetworkFile.Save(new Network<float>([3, 2], seed: 1), _folder)).Message);
+
+        string path = PathOf("again.network.json");
+        NetworkFile.Save(new Network<float>([3, 2], seed: 1), path);
+        NetworkFile.Save(new Network<float>([3, 2], seed: 2), path);
+
+        Assert.Equal(new Network<float>([3, 2], seed: 2).Weights(0).ToArray(), NetworkFile.Load<float>(path).Weights(0).ToArray());
+        Assert.Equal([path], Directory.GetFiles(_folder));
     }
 
     [Fact]

@@ -26,6 +26,23 @@ public sealed class LearningTests(RealMnist mnist, ITestOutputHelper output) : I
         Assert.Equal(accuracy, network.Accuracy(data.Test));
     }
 
+    [Theory]
+    [InlineData(1e308, 0.0, "η = 1E+308 is too large")]
+    [InlineData(1e30, 5.0, "η = 1E+30 (with λ = 5) is too large")]
+    public void Training_stops_at_the_first_non_finite_step_naming_eta_and_lambda(double eta, double lambda, string named)
+    {
+        var network = new Network<float>([784, 30, 10], seed: 1);
+        int epochsReported = 0;
+
+        var error = Assert.Throws<TrainingDivergedException>(() => StochasticGradientDescent.Train(network, mnist.Data.Training.Take(1_000),
+            new TrainingOptions { Epochs = 3, MiniBatchSize = 10, LearningRate = eta, Lambda = lambda, Seed = 1, OnEpoch = _ => epochsReported++ }));
+
+        Assert.Contains(named, error.Message);
+        Assert.Equal(1, error.Epoch);
+        Assert.Equal(0, epochsReported);       // it stopped inside the first epoch, not after three
+        Assert.True(error.MiniBatch <= 5, $"stopped only at mini-batch {error.MiniBatch}");   // measured: 1 and 3
+    }
+
     [Fact]
     public void Same_seed_gives_identical_weights_twice()
     {
