@@ -30,6 +30,27 @@ public sealed class Notebook
     /// <summary>The JSON document; the cells' JSON objects are the elements of its <c>cells</c> array.</summary>
     internal JsonObject Root { get; }
 
+    /// <summary>
+    /// What made this file, if a command of this project did: <c>"executed copy"</c> or <c>"student edition"</c>,
+    /// read from the notebook's metadata (<c>"nn": { "madeBy": ... }</c>); null for a notebook a person wrote.
+    /// Commands overwrite only files they made for the same purpose.
+    /// </summary>
+    public string? MadeBy => Root["metadata"]?["nn"]?["madeBy"]?.GetValue<string>();
+
+    /// <summary>Records in the metadata that a command made this file (see <see cref="MadeBy"/>) and from which notebook.</summary>
+    internal void MarkMadeBy(string purpose, string sourceFileName)
+    {
+        if (Root["metadata"] is not JsonObject metadata)
+            Root["metadata"] = metadata = new JsonObject();
+        metadata["nn"] = new JsonObject { ["madeBy"] = purpose, ["from"] = sourceFileName };
+    }
+
+    /// <summary>The <see cref="MadeBy"/> of an executed copy.</summary>
+    public const string ExecutedCopy = "executed copy";
+
+    /// <summary>The <see cref="MadeBy"/> of a student edition.</summary>
+    public const string StudentEdition = "student edition";
+
     /// <summary>A deep copy, so that an executed or student copy never touches the notebook it came from.</summary>
     public Notebook Clone() => NotebookFile.Parse(Root.ToJsonString(), Path);
 

@@ -62,14 +62,45 @@ public static class NotebookFile
         return new Notebook(path, document, cells);
     }
 
-    /// <summary>Writes <paramref name="notebook"/> as JSON to <paramref name="path"/>, creating its folder if needed.</summary>
+    /// <summary>Writes <paramref name="notebook"/> as JSON to <paramref name="path"/>, creating its folder if needed.
+    /// The text goes to a temporary file first and is then moved into place, so a crash never leaves half a notebook.</summary>
     public static void Write(Notebook notebook, string path)
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (folder is not null)
-            Directory.CreateDirectory(folder);
-        File.WriteAllText(path, notebook.Root.ToJsonString(WriteOptions) + "\n");
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, ToJson(notebook));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
+
+    /// <summary>The text <see cref="Write"/> writes.</summary>
+    public static string ToJson(Notebook notebook) => notebook.Root.ToJsonString(WriteOptions) + "\n";
+
+    /// <summary>The file's real path: the full path with every symbolic link on the way resolved, so that two names
+    /// of one file compare equal.</summary>
+    public static string RealPath(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var parent = System.IO.Path.GetDirectoryName(full);
+        if (parent is null)
+            return full;
+        var realParent = RealPath(parent);
+        var candidate = System.IO.Path.Combine(realParent, System.IO.Path.GetFileName(full));
+        var info = new FileInfo(candidate);
+        if (info.LinkTarget is not null)
+            return RealPath(info.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+        return candidate;
+    }
+
+    /// <summary>True if <paramref name="a"/> and <paramref name="b"/> name the same file, links followed.</summary>
+    public static bool SameFile(string a, string b) => string.Equals(RealPath(a), RealPath(b), StringComparison.Ordinal);
 
     private static CellKind ReadKind(JsonObject cell, string name, int number) =>
         cell["cell_type"] is JsonValue type && type.TryGetValue<string>(out var text)

@@ -39,9 +39,8 @@ internal sealed partial class NotebookRun(string notebookPath, RunOptions option
         }
 
         var copyPath = Path.GetFullPath(Path.Combine(options.OutputDirectory, notebook.FileName));
-        if (options.WriteExecutedCopy && SameFile(copyPath, notebookPath))
-            return Result(new NotebookFailure(FailureKind.Format, null, null,
-                $"the executed copy would overwrite the notebook itself ({copyPath}); choose another output folder."));
+        if (options.WriteExecutedCopy && CopyPathProblem(copyPath) is { } problem)
+            return Result(new NotebookFailure(FailureKind.Format, null, null, problem));
 
         var parametersCell = NotebookParameters.FindCell(notebook);
         string? injectedCode = null;
@@ -328,6 +327,7 @@ internal sealed partial class NotebookRun(string notebookPath, RunOptions option
     private void WriteExecutedCopy(Notebook notebook, NotebookCell? parametersCell, string? injectedCode, string copyPath)
     {
         var copy = notebook.Clone();
+        copy.MarkMadeBy(Notebook.ExecutedCopy, notebook.FileName);
         foreach (var result in _cells.Where(result => !result.IsInjectedParameters))
         {
             var cell = copy.Cells[result.Number - 1];
@@ -344,18 +344,26 @@ internal sealed partial class NotebookRun(string notebookPath, RunOptions option
         NotebookFile.Write(copy, copyPath);
     }
 
-    /// <summary>True if both paths are the same file, symbolic links followed.</summary>
-    private static bool SameFile(string a, string b)
+    /// <summary>Why the executed copy may not be written at <paramref name="copyPath"/>: it is the notebook itself
+    /// (symbolic links followed), or a file that no run made. Null if it may.</summary>
+    private string? CopyPathProblem(string copyPath)
     {
-        static string Real(string path)
+        if (NotebookFile.SameFile(copyPath, notebookPath))
+            return $"the executed copy would overwrite the notebook itself ({copyPath}); choose another output folder.";
+        if (!File.Exists(copyPath))
+            return null;
+        string? madeBy;
+        try
         {
-            var full = Path.GetFullPath(path);
-            var folder = Path.GetDirectoryName(full)!;
-            var realFolder = Directory.Exists(folder) ? (new DirectoryInfo(folder).ResolveLinkTarget(true)?.FullName ?? folder) : folder;
-            var file = Path.Combine(realFolder, Path.GetFileName(full));
-            return File.Exists(file) ? (new FileInfo(file).ResolveLinkTarget(true)?.FullName ?? file) : file;
+            madeBy = NotebookFile.Read(copyPath).MadeBy;
         }
-        return string.Equals(Real(a), Real(b), StringComparison.Ordinal);
+        catch (NotebookFormatException)
+        {
+            madeBy = null;
+        }
+        return madeBy == Notebook.ExecutedCopy
+            ? null
+            : $"{copyPath} exists and is not an executed copy made by nn notebook run, so it is left as it is; choose another output folder.";
     }
 
     private NotebookResult Result(NotebookFailure? failure, string? copyPath = null,

@@ -39,6 +39,7 @@ public static class StudentEdition
             }
             cell.SetExecution([], null);
         }
+        student.MarkMadeBy(Notebook.StudentEdition, notebook.FileName);
         return student;
     }
 

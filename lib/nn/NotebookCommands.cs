@@ -200,12 +200,36 @@ public static partial class NotebookCommands
             return 1;
         }
         var target = Path.GetFullPath(Path.Combine(outputFolder, notebook.FileName));
-        if (target == notebook.Path)
+        if (NotebookFile.SameFile(target, notebook.Path))
         {
             Console.Error.WriteLine($"nn: the student edition would overwrite {notebook.FileName}; choose another --out.");
             return 1;
         }
-        NotebookFile.Write(StudentEdition.Create(notebook), target);
+        var edition = StudentEdition.Create(notebook);
+        if (File.Exists(target))
+        {
+            // A learner's answers live in this file: never write over them.
+            string existing = File.ReadAllText(target);
+            if (existing == NotebookFile.ToJson(edition))
+            {
+                Console.WriteLine($"{target} is already the current student edition.");
+                return 0;
+            }
+            bool isEdition;
+            try
+            {
+                isEdition = NotebookFile.Parse(existing, target).MadeBy == Notebook.StudentEdition;
+            }
+            catch (NotebookFormatException)
+            {
+                isEdition = false;
+            }
+            Console.Error.WriteLine(isEdition
+                ? $"nn: kept {target}: it differs from a fresh student edition (it may hold a learner's answers). Rename or delete it to write a fresh one."
+                : $"nn: {target} exists and is not a student edition, so it is left as it is; choose another --out.");
+            return 1;
+        }
+        NotebookFile.Write(edition, target);
         var count = StudentEdition.SolutionCount(notebook);
         Console.WriteLine($"Wrote {target}: {count} solution cell{(count == 1 ? "" : "s")} replaced by exercises.");
         return 0;
