@@ -109,7 +109,8 @@ internal sealed partial class NotebookRun(string notebookPath, RunOptions option
         var codeCells = notebook.Cells.Where(cell => cell.Kind == CellKind.Code).ToList();
         foreach (var cell in notebook.Cells)
         {
-            if (cell.Kind != CellKind.Code)
+            // A code cell for the markdown kernel is shown as markdown by VS Code and never sent to the kernel.
+            if (cell.Kind != CellKind.Code || cell.KernelName is "markdown" or "md")
             {
                 _cells.Add(new CellResult(cell.Number, false, CellStatus.NotCode, null, [], 0));
                 continue;

@@ -21,7 +21,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("Running 01-state.ipynb", text);
         Assert.Contains("  cell 6 (5/5) ok", text);
-        Assert.Matches(@"notebook\s+cells run\s+skipped\s+seconds\s+result", text);
+        Assert.Matches(@"notebook\s+cells run\s+charts\s+seconds\s+result", text);
         Assert.Matches(@"01-state\.ipynb\s+5\s+0\s+\d+\.\d\s+ok", text);
         Assert.True(File.Exists(Path.Combine(output, "01-state.ipynb")));
     }
@@ -32,8 +32,8 @@ public sealed class CliTests : IDisposable
         var (exit, text, _) = Nn("notebook", "run", _folder.Add("exception.ipynb"), "--out", Path.Combine(_folder.Path, "out"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("FAILED exception.ipynb: cell 3, line 3: InvalidOperationException: boom at line 3", text);
-        Assert.Matches(@"exception\.ipynb\s+1\s+0\s+\d+\.\d\s+FAILED at cell 3, line 3", text);
+        Assert.Contains("FAILED exception.ipynb: cell 3: InvalidOperationException: boom at line 3", text);
+        Assert.Matches(@"exception\.ipynb\s+1\s+0\s+\d+\.\d\s+FAILED at cell 3", text);
     }
 
     [Fact]
@@ -64,15 +64,16 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Skipped_plot_cells_are_reported_on_one_line()
+    public void A_package_that_cannot_be_restored_fails_its_notebook_with_one_line_naming_it_and_what_to_do()
     {
-        var (exit, text, _) = Nn("notebook", "run", _folder.Add("plot-skip.ipynb"), "--out", Path.Combine(_folder.Path, "out"));
+        var notebook = _folder.Write("01-restore.ipynb", NotebookJson.Create("int before = 1;", "#r \"nuget: NeuralNets.Tests.NoSuchChartPackage, [1.0.0]\"\nint after = 2;"));
 
-        Assert.Equal(0, exit);
-        var skipLines = text.Split('\n').Where(line => line.Contains("NoSuchChartPackage")).ToList();
-        Assert.Equal("plot-skip.ipynb: skipped 3 plot cells (cells 2, 4, 6): package NeuralNets.Tests.NoSuchChartPackage 1.0.0 could not be restored",
-            Assert.Single(skipLines).TrimEnd('\r'));
-        Assert.Matches(@"plot-skip\.ipynb\s+3\s+3", text);
+        var (exit, text, _) = Nn("notebook", "run", notebook, "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(1, exit);
+        var failure = Assert.Single(text.Split('\n'), line => line.StartsWith("FAILED", StringComparison.Ordinal)).TrimEnd('\r');
+        Assert.StartsWith("FAILED 01-restore.ipynb: cell 2: package NeuralNets.Tests.NoSuchChartPackage [1.0.0] could not be restored (", failure);
+        Assert.Contains("--source", failure);
     }
 
     [Theory]
@@ -80,6 +81,8 @@ public sealed class CliTests : IDisposable
     [InlineData("notebook", "run", "x.ipynb", "--param", "epochs")]
     [InlineData("notebook", "run", "x.ipynb", "--cell-timeout", "-1")]
     [InlineData("notebook", "run", "x.ipynb", "--timeout", "soon")]
+    [InlineData("notebook", "run", "x.ipynb", "--cell-timeout", "nan")]
+    [InlineData("notebook", "run", "x.ipynb", "--source", "/no/such/feed/folder")]
     [InlineData("notebook", "run")]
     [InlineData("notebook", "student")]
     public void Bad_flags_exit_2(params string[] args)

@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace NeuralNets.Notebooks.Tests;
 
-/// <summary><c>#i "nuget: folder"</c> adds a package source: a package only that folder has restores.</summary>
+/// <summary>A package source given to the run (as the kernel's <c>#i "nuget: folder"</c>): a package only that folder has restores.</summary>
 [Collection(NotebookRunsCollection.Name)]
 public sealed class LocalFeedTests : IDisposable
 {
@@ -33,19 +33,20 @@ public sealed class LocalFeedTests : IDisposable
             "public static class LocalGreeting { public static string Text => \"from the local feed\"; }");
         WritePackage(Path.Combine(_folder.Path, "feed", $"{id}.{_version}.nupkg"), id, _version, dll);
         var notebook = _folder.Write("feed.ipynb", NotebookJson.Create(
-            $"#i \"nuget: feed\"\n#r \"nuget: {id}, {_version}\"\nstring greeting = LocalGreeting.Text;"));
+            $"#r \"nuget: {id}, {_version}\"\nstring greeting = LocalGreeting.Text;"));
         var options = _folder.Options();
 
         var result = await NotebookRunner.RunAsync(notebook, new RunOptions
         {
             OutputDirectory = options.OutputDirectory,
-            Restorer = new PackageRestorer(Path.Combine(_folder.Path, "restore-cache")),
+            PackageSources = [Path.Combine(_folder.Path, "feed")],
         });
         _extractedTo = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), id.ToLowerInvariant(), _version);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
         Assert.Equal("from the local feed", result.Variable<string>("greeting"));
+        Assert.Contains(result.Packages, p => p.Id == id && p.Version == _version);
     }
 
     /// <summary>A .nupkg is a zip with the .nuspec at its root and the assemblies under lib/TFM/.</summary>
@@ -65,6 +66,6 @@ public sealed class LocalFeedTests : IDisposable
                   </metadata>
                 </package>
                 """);
-        zip.CreateEntryFromFile(dll, $"lib/{PackageRestorer.TargetFramework}/{Path.GetFileName(dll)}");
+        zip.CreateEntryFromFile(dll, $"lib/net10.0/{Path.GetFileName(dll)}");
     }
 }

@@ -21,20 +21,39 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Trailing_expression_and_display_are_captured_and_update_replaces_in_place()
+    public async Task Trailing_expression_and_display_are_captured_as_the_kernel_formats_them()
     {
         var result = await NotebookRunner.RunAsync(_folder.Add("state.ipynb"), _folder.Options());
 
         var trailing = Assert.Single(result.Cell(4).Outputs);
         Assert.Equal(CellOutputKind.Result, trailing.Kind);
+        Assert.Contains("<pre>42</pre>", trailing.Data["text/html"]);   // the kernel formats an int as HTML only
         Assert.Equal("42", trailing.Text);
 
         var shown = result.Cell(5).Outputs;
-        Assert.Equal([CellOutputKind.Display, CellOutputKind.Display, CellOutputKind.Stream], shown.Select(o => o.Kind));
-        Assert.Equal("epoch 3 of 3", shown[0].Text); // two updates replaced "epoch 1 of 3"
-        Assert.Equal("[ 1, 2, 3 ]", shown[1].Text);
-        Assert.Equal("stderr", shown[2].StreamName);
+        Assert.Equal(CellOutputKind.Stream, shown[^1].Kind);
+        Assert.Equal("stderr", shown[^1].StreamName);
+        Assert.Contains("[ 1, 2, 3 ]", shown[^2].Text);
         Assert.Equal("hello 42 1", result.Cell(6).Outputs.Single().Text);
+    }
+
+    [Fact]
+    public async Task Display_update_appends_in_todays_kernel_and_the_context_display_updates_in_place()
+    {
+        // The kernel's display(x) returns a handle whose display id differs from the value it showed (an upstream
+        // bug), so .Update adds a second output, as VS Code shows it. The course's progress lines use the form
+        // below instead; if this test starts failing on its first half, the bug is fixed upstream.
+        var path = _folder.Write("updates.ipynb", NotebookJson.Create(
+            "var shown = display(\"epoch 1 of 3\");\nshown.Update(\"epoch 2 of 3\");\nshown.Update(\"epoch 3 of 3\");",
+            "using Microsoft.DotNet.Interactive;\n" +
+            "Microsoft.DotNet.Interactive.Formatting.DisplayedValue liveDisplay(object value) => KernelInvocationContext.Current.Display(value);\n" +
+            "var line = liveDisplay(\"epoch 1 of 3\");\nfor (int epoch = 2; epoch <= 3; epoch++) line.Update($\"epoch {epoch} of 3\");"));
+
+        var result = await NotebookRunner.RunAsync(path, _folder.Options());
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Equal(["epoch 1 of 3", "epoch 3 of 3"], result.Cell(1).Outputs.Select(o => o.Text));
+        Assert.Equal("epoch 3 of 3", Assert.Single(result.Cell(2).Outputs).Text);
     }
 
     [Fact]
@@ -43,8 +62,9 @@ public sealed class RunnerTests : IDisposable
         var result = await NotebookRunner.RunAsync(_folder.Add("exception.ipynb"), _folder.Options());
 
         Assert.False(result.Succeeded);
-        Assert.Equal(new NotebookFailure(FailureKind.Exception, 3, 3, "InvalidOperationException: boom at line 3"), result.Failure);
-        Assert.Equal("cell 3, line 3: InvalidOperationException: boom at line 3", result.Failure!.ToString());
+        // The kernel reports no line for an exception (its script frames carry none), only the cell.
+        Assert.Equal(new NotebookFailure(FailureKind.Exception, 3, null, "InvalidOperationException: boom at line 3"), result.Failure);
+        Assert.Equal("cell 3: InvalidOperationException: boom at line 3", result.Failure!.ToString());
         Assert.Equal(CellStatus.Failed, result.Cell(3).Status);
         Assert.Equal(CellStatus.NotRun, result.Cell(4).Status);
         Assert.Contains("before the throw", result.Output);
@@ -73,46 +93,9 @@ public sealed class RunnerTests : IDisposable
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
         Assert.Equal(10, result.Variable<int>("doubled"));
-        Assert.Equal(CellStatus.NotCode, result.Cell(2).Status); // #!markdown
+        Assert.Equal(CellStatus.Ran, result.Cell(2).Status);     // #!markdown: the kernel takes the cell, as in VS Code
         Assert.Equal(CellStatus.NotCode, result.Cell(3).Status); // kernelName "markdown"
-        Assert.Equal(2, result.CellsRun);
-    }
-
-    [Fact]
-    public async Task An_unknown_magic_command_is_rejected_by_name_before_anything_runs()
-    {
-        var result = await NotebookRunner.RunAsync(_folder.Add("unknown-magic.ipynb"), _folder.Options());
-
-        Assert.Equal(FailureKind.Directive, result.Failure!.Kind);
-        Assert.Equal(2, result.Failure.CellNumber);
-        Assert.Equal(1, result.Failure.Line);
-        Assert.Contains("'#!time'", result.Failure.Message);
-        Assert.Equal(0, result.CellsRun);
-    }
-
-    [Theory]
-    [InlineData("#!fsharp\nlet x = 1", "'#!fsharp'")]
-    [InlineData("#!about", "'#!about'")]
-    [InlineData("#load \"helpers.csx\"", "'#load'")]
-    public async Task Other_magic_commands_are_rejected_by_name(string source, string named)
-    {
-        var path = _folder.Write("magic.ipynb", NotebookJson.Create(source));
-
-        var result = await NotebookRunner.RunAsync(path, _folder.Options());
-
-        Assert.Equal(FailureKind.Directive, result.Failure!.Kind);
-        Assert.Contains(named, result.Failure.Message);
-    }
-
-    [Fact]
-    public async Task A_cell_for_another_kernel_is_rejected_by_name()
-    {
-        var path = _folder.Write("fsharp.ipynb", NotebookJson.Create(new NotebookJson.CodeCell("let x = 1", Kernel: "fsharp")));
-
-        var result = await NotebookRunner.RunAsync(path, _folder.Options());
-
-        Assert.Equal(FailureKind.Directive, result.Failure!.Kind);
-        Assert.Contains("'fsharp'", result.Failure.Message);
+        Assert.Equal(3, result.CellsRun);
     }
 
     [Fact]
@@ -148,42 +131,18 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plotly_chart_is_shown_as_html_found_by_type_name()
-    {
-        // A stand-in with Plotly.NET 4+'s shape: the union GenericChart, its case classes nested in it,
-        // and the static member toChartHTML.
-        TestAssemblies.Build(Path.Combine(_folder.Path, "lib", "FakePlotly.dll"),
-            """
-            namespace Plotly.NET
-            {
-                public abstract class GenericChart
-                {
-                    public sealed class Chart : GenericChart { }
-                    public static string toChartHTML(GenericChart chart) => "<div id=\"chart\"></div>";
-                    public override string ToString() => "Plotly.NET.GenericChart+Chart";
-                }
-            }
-            """);
-
-        var result = await NotebookRunner.RunAsync(_folder.Add("chart.ipynb"), _folder.Options());
-
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        var displayed = result.Cell(2).Outputs.Single();
-        Assert.Equal("<div id=\"chart\"></div>", displayed.Data["text/html"]);
-        Assert.Equal("Plotly.NET.GenericChart+Chart", displayed.Data["text/plain"]);
-        Assert.Equal("<div id=\"chart\"></div>", result.Cell(3).Outputs.Single().Data["text/html"]);
-    }
-
-    [Fact]
     public async Task A_cell_over_its_time_limit_stops_the_notebook()
     {
         var options = _folder.Options();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await NotebookRunner.RunAsync(_folder.Add("timeout.ipynb"),
-            new RunOptions { OutputDirectory = options.OutputDirectory, CellTimeout = TimeSpan.FromSeconds(0.5) });
+            new RunOptions { OutputDirectory = options.OutputDirectory, CellTimeout = TimeSpan.FromSeconds(8) });
 
         Assert.Equal(FailureKind.Timeout, result.Failure!.Kind);
         Assert.Equal(2, result.Failure.CellNumber);
-        Assert.Contains("0.5 s", result.Failure.Message);
+        Assert.Contains("8 s", result.Failure.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(40), $"the run took {watch.Elapsed}; the cell sleeps 60 s");
+        Assert.True(File.Exists(result.ExecutedCopyPath), "the executed copy is written after a timeout too");
     }
 
     [Fact]
@@ -191,10 +150,10 @@ public sealed class RunnerTests : IDisposable
     {
         var options = _folder.Options();
         var result = await NotebookRunner.RunAsync(_folder.Add("timeout.ipynb"),
-            new RunOptions { OutputDirectory = options.OutputDirectory, NotebookTimeout = TimeSpan.FromSeconds(1) });
+            new RunOptions { OutputDirectory = options.OutputDirectory, NotebookTimeout = TimeSpan.FromSeconds(10) });
 
         Assert.Equal(FailureKind.Timeout, result.Failure!.Kind);
-        Assert.Contains("notebook did not finish within 1 s", result.Failure.Message);
+        Assert.Contains("notebook did not finish within 10 s", result.Failure.Message);
     }
 
     [Fact]
@@ -210,18 +169,39 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Cells_get_the_kernel_default_usings_and_language_version()
+    public async Task Cells_get_the_kernel_default_usings_and_its_language_version_latest()
     {
-        // The kernel imports System.Text, System.Collections(.Generic), System.Linq, System.Threading.Tasks
-        // but not System.IO; and it compiles C# 12, so C# 13's "field" keyword and \e escape do not exist.
-        var fine = _folder.Write("usings.ipynb", NotebookJson.Create(
-            "var builder = new StringBuilder(\"a\");\nvar list = new List<int> { 3, 1 }.OrderBy(x => x).ToList();\nTask done = Task.CompletedTask;"));
-        var noIo = _folder.Write("no-io.ipynb", NotebookJson.Create("var exists = File.Exists(\"x\");"));
-        var csharp13 = _folder.Write("csharp13.ipynb", NotebookJson.Create("var escape = \"\\e\";"));
+        // The kernel imports System.Text, System.Collections(.Generic), System.Linq, System.Threading.Tasks but not
+        // System.IO, and compiles C# "latest": C# 13's \e escape compiles.
+        var path = _folder.Write("usings.ipynb", NotebookJson.Create(
+            "var builder = new StringBuilder(\"a\");\nvar list = new List<int> { 3, 1 }.OrderBy(x => x).ToList();\nTask done = Task.CompletedTask;",
+            "string escape = \"\\e\";\nint escapeLength = escape.Length;",
+            "var exists = File.Exists(\"x\");"));
 
-        Assert.True((await NotebookRunner.RunAsync(fine, _folder.Options())).Succeeded);
-        Assert.Contains("'File'", (await NotebookRunner.RunAsync(noIo, _folder.Options())).Failure!.Message);
-        Assert.Equal(FailureKind.Compile, (await NotebookRunner.RunAsync(csharp13, _folder.Options())).Failure!.Kind);
+        var result = await NotebookRunner.RunAsync(path, _folder.Options());
+
+        Assert.Equal(1, result.Variable<int>("escapeLength"));
+        Assert.Equal(FailureKind.Compile, result.Failure!.Kind);
+        Assert.Equal(3, result.Failure.CellNumber);
+        Assert.Contains("'File'", result.Failure.Message);
+    }
+
+    [Theory]
+    [InlineData("System.Environment.Exit(0);", "exit code 0")]
+    [InlineData("int Forever(int n) => Forever(n + 1) + 1;\nForever(0)", "Stack overflow")]
+    [InlineData("new System.Threading.Thread(() => throw new InvalidOperationException(\"on another thread\")).Start();\nSystem.Threading.Thread.Sleep(20_000);", "on another thread")]
+    public async Task A_cell_that_ends_the_kernel_fails_its_notebook_at_that_cell_and_the_copy_is_still_written(string code, string reason)
+    {
+        var path = _folder.Write("ends.ipynb", NotebookJson.Create("int before = 1;", code, "int after = 2;"));
+
+        var result = await NotebookRunner.RunAsync(path, _folder.Options());
+
+        Assert.Equal(FailureKind.KernelExited, result.Failure!.Kind);
+        Assert.Equal(2, result.Failure.CellNumber);
+        Assert.Contains(reason, result.Failure.Message);
+        Assert.Equal(CellStatus.NotRun, result.Cell(3).Status);
+        var copy = NotebookFile.Read(result.ExecutedCopyPath!);
+        Assert.Equal(Notebook.ExecutedCopy, copy.MadeBy);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ internal sealed class KernelProcess : IDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _lastErrorLines = new();
+    private string? _crashHeadline;
     private readonly object _gate = new();
     private PendingCommand? _pending;
     private int _commandCount;
@@ -147,15 +148,18 @@ internal sealed class KernelProcess : IDisposable
         return new CommandOutcome(CommandEnd.TimedOut);
     }
 
-    /// <summary>The last lines the process wrote to standard error (a crash's reason, e.g. "Stack overflow.").</summary>
+    /// <summary>Why the process died, in its own words: the runtime's first line about a crash ("Stack overflow.",
+    /// "Unhandled exception. System.X: message"), or else the last line it wrote to standard error.</summary>
     public string LastError
     {
         get
         {
             lock (_lastErrorLines)
-                return string.Join(" ", _lastErrorLines).Trim();
+                return (_crashHeadline ?? _lastErrorLines.LastOrDefault() ?? "").Trim();
         }
     }
+
+    private static readonly string[] CrashHeadlines = ["Stack overflow", "Unhandled exception", "Process terminated", "Fatal error", "Out of memory"];
 
     /// <summary>Stops the process and everything it started.</summary>
     public void Kill()
@@ -198,6 +202,8 @@ internal sealed class KernelProcess : IDisposable
                 return;
             lock (_lastErrorLines)
             {
+                if (_crashHeadline is null && CrashHeadlines.Any(headline => line.Data.TrimStart().StartsWith(headline, StringComparison.Ordinal)))
+                    _crashHeadline = line.Data.Trim();
                 _lastErrorLines.Enqueue(line.Data.Trim());
                 while (_lastErrorLines.Count > 5)
                     _lastErrorLines.Dequeue();
