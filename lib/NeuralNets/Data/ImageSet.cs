@@ -8,6 +8,7 @@ namespace NeuralNets.Data;
 /// in one contiguous array. 70,000 MNIST images take 55 MB this way instead of 440 MB as doubles; training
 /// converts each mini-batch to numbers in [0, 1] as it goes.
 /// </summary>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed class ImageSet
 {
     private readonly byte[] _pixels;

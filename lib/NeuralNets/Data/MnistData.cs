@@ -13,6 +13,7 @@ namespace NeuralNets.Data;
 /// string name = fashion.ClassNames[fashion.Test.Label(0)];   // "Ankle boot"
 /// </code>
 /// </example>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed class MnistData
 {
     /// <summary>How many of the training file's images are held back for validation: its last 10,000.</summary>

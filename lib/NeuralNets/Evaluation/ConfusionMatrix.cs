@@ -4,6 +4,7 @@ namespace NeuralNets.Evaluation;
 /// How often each true class was predicted as each class: row = true label, column = prediction.
 /// The diagonal holds the right answers; everything else is a mistake.
 /// </summary>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed class ConfusionMatrix
 {
     private readonly int[,] _counts;

@@ -5,6 +5,7 @@ namespace NeuralNets.Evaluation;
 /// <param name="Label">The right answer.</param>
 /// <param name="Predicted">The network's answer: its most active output neuron.</param>
 /// <param name="Outputs">All output activations.</param>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed record Prediction(int Index, int Label, int Predicted, double[] Outputs)
 {
     /// <summary>True if the network got it right.</summary>

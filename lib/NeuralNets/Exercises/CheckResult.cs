@@ -7,6 +7,7 @@ namespace NeuralNets.Exercises;
 /// <param name="Exercise">Which exercise, e.g. "Exercise 1 (AND perceptron)".</param>
 /// <param name="Passed">True if the answer is right.</param>
 /// <param name="Message">What was found: a confirmation, or what is wrong and a hint.</param>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed record CheckResult(string Exercise, bool Passed, string Message)
 {
     /// <summary>The marker that starts a passing verdict.</summary>

@@ -9,6 +9,7 @@ namespace NeuralNets.GradientChecking;
 /// <param name="WorstParameter">Where that largest difference is, in flattened order.</param>
 /// <param name="Backprop">The gradient from backpropagation.</param>
 /// <param name="FiniteDifference">The gradient from finite differences.</param>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed record GradientCheckResult(double RelativeError, double MaxAbsoluteDifference, int WorstParameter,
     double[] Backprop, double[] FiniteDifference)
 {

@@ -17,6 +17,7 @@ namespace NeuralNets.Networks;
 /// as layer 1, so the book's w² is our <c>Weights(0)</c>.) Weight matrices are stored row-major:
 /// row j of <c>Weights(l)</c> holds the weights into neuron j of layer l + 1.
 /// </remarks>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed class Network<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _sizes;

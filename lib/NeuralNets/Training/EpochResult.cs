@@ -7,6 +7,7 @@ namespace NeuralNets.Training;
 /// <param name="TrainingAccuracy">Fraction of the training data classified right.</param>
 /// <param name="EvaluationCost">Average cost on the evaluation data, with the regularisation term.</param>
 /// <param name="EvaluationAccuracy">Fraction of the evaluation data classified right.</param>
+[NeuralNets.Display.TypeFormatterSource(typeof(NeuralNets.Display.TextFormatterSource))]
 public sealed record EpochResult(int Epoch, double Seconds, double? TrainingCost, double? TrainingAccuracy,
     double? EvaluationCost, double? EvaluationAccuracy)
 {
