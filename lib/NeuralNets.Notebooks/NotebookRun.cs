@@ -385,11 +385,18 @@ public sealed record NotebookVariable(string Name, string TypeName, string? Json
     private static readonly string[] Readable =
         ["System.Double", "System.Single", "System.Int32", "System.Int64", "System.Boolean", "System.String", "System.Decimal"];
 
-    /// <summary>True for the types the runner reads back: numbers, booleans and strings.</summary>
-    public static bool IsReadable(string typeName) => Readable.Contains(typeName);
+    /// <summary>True for the types the runner reads back: numbers, booleans and strings, and their nullable forms
+    /// (an exercise's "not answered yet" <c>int? answer = null;</c>).</summary>
+    public static bool IsReadable(string typeName) => Readable.Contains(Underlying(typeName));
 
-    /// <summary>The value as its own .NET type (double, int, bool, string...), or null if it was not read.</summary>
-    public object? Value => Json is null ? null : TypeName switch
+    // The kernel names int? as "System.Nullable<System.Int32>".
+    private static string Underlying(string typeName) =>
+        typeName.StartsWith("System.Nullable<", StringComparison.Ordinal) && typeName.EndsWith('>')
+            ? typeName["System.Nullable<".Length..^1]
+            : typeName;
+
+    /// <summary>The value as its own .NET type (double, int, bool, string...), or null if it is null or was not read.</summary>
+    public object? Value => Json is null or "null" ? null : Underlying(TypeName) switch
     {
         "System.Double" => JsonSerializer.Deserialize<double>(Json, JsonOptions),
         "System.Single" => JsonSerializer.Deserialize<float>(Json, JsonOptions),

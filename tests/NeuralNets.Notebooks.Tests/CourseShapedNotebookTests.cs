@@ -33,6 +33,10 @@ public sealed class CourseShapedNotebookTests : IDisposable
         Assert.Equal(1, result.Cell(5).ChartCount);   // a chart as the cell's value
         Assert.Equal(1, result.Cell(6).ChartCount);   // a chart passed to display
         Assert.Contains("Plotly.newPlot", result.Cell(5).Outputs.Single(o => o.IsPlotlyChart).Data["text/html"]);
+        // The library's types choose their own form in the kernel: their text, and the same text as <pre> HTML.
+        var check = Assert.Single(result.Cell(8).Outputs).Data;
+        Assert.Equal("✅ PASS — Exercise 1: right", check["text/plain"]);
+        Assert.Equal("<pre>✅ PASS — Exercise 1: right</pre>", check["text/html"]);
         foreach (var (id, version) in CourseNotebookTests.ChartPackages)
             Assert.Equal(version, Assert.Single(result.Packages, p => p.Id == id).Version);
     }
