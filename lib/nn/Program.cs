@@ -30,7 +30,7 @@ public static class Program
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
-                Console.Error.WriteLine($"nn: {Plain(error.Message)}");
+                Console.Error.WriteLine($"nn: {Named(error, Plain(error.Message))}");
             Console.Error.WriteLine("Run 'nn --help' (or 'nn COMMAND --help') for usage.");
             return UsageError;
         }
@@ -67,6 +67,15 @@ public static class Program
             var other => $"a {other}",
         };
         return $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {expected}.";
+    }
+
+    /// <summary>Puts the flag in front of a message that does not name it ("Argument 'cubic' not recognized...").</summary>
+    private static string Named(System.CommandLine.Parsing.ParseError error, string message)
+    {
+        for (var symbol = error.SymbolResult; symbol is not null; symbol = symbol.Parent)
+            if (symbol is System.CommandLine.Parsing.OptionResult option)
+                return message.Contains(option.Option.Name, StringComparison.Ordinal) ? message : $"{option.Option.Name}: {message}";
+        return message;
     }
 
     private static IEnumerable<Command> Commands()

@@ -116,24 +116,5 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, StudentEdition.SolutionCount(student));
     }
 
-    /// <summary>Runs <c>nn</c> in-process, capturing what it prints.</summary>
-    private static (int Exit, string Output, string Errors) Nn(params string[] args)
-    {
-        var originalOut = Console.Out;
-        var originalError = Console.Error;
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(errors);
-        try
-        {
-            var exit = Program.Main(args);
-            return (exit, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static (int Exit, string Output, string Errors) Nn(params string[] args) => InProcessNn.Run(args);
 }
