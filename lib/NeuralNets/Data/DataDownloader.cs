@@ -9,17 +9,23 @@ namespace NeuralNets.Data;
 /// </summary>
 internal sealed class DataDownloader
 {
+    /// <summary>How long a mirror may send nothing, connecting or mid-file, before the next one is tried.</summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(20);
+
     private readonly HttpMessageHandler? _handler;
     private readonly TextWriter _progress;
     private readonly bool _rewriteLine;
+    private readonly TimeSpan _stallTimeout;
 
     /// <summary>Creates a downloader.</summary>
     /// <param name="handler">Sends the HTTP requests; null for the real network. Tests pass a fake mirror.</param>
     /// <param name="progress">Where progress goes (stderr by default, so that it never mixes with a program's output).</param>
     /// <param name="rewriteLine">True to redraw one line with '\r' (a terminal); false to write plain lines (a log file).</param>
-    public DataDownloader(HttpMessageHandler? handler = null, TextWriter? progress = null, bool? rewriteLine = null)
+    /// <param name="stallTimeout">How long a mirror may send nothing before it counts as failed (default 20 s).</param>
+    public DataDownloader(HttpMessageHandler? handler = null, TextWriter? progress = null, bool? rewriteLine = null, TimeSpan? stallTimeout = null)
     {
         _handler = handler;
+        _stallTimeout = stallTimeout ?? DefaultStallTimeout;
         _progress = progress ?? Console.Error;
         _rewriteLine = rewriteLine ?? (progress is null && !Console.IsErrorRedirected);
     }
@@ -53,7 +59,7 @@ internal sealed class DataDownloader
                 wrongBytes = true;
                 failures.Add($"{url} served bytes with SHA-256 {actual}");
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or TimeoutException)
             {
                 // Remember why this mirror failed (the final message lists every reason), then try the next.
                 failures.Add($"{url}: {e.Message}");
@@ -77,13 +83,48 @@ internal sealed class DataDownloader
     private string Fetch(Uri url, string path)
     {
         _progress.WriteLine($"Downloading {url}");
-        using var client = _handler is null ? new HttpClient() : new HttpClient(_handler, disposeHandler: false);
-        // ResponseHeadersRead: stream the body to disk rather than buffering megabytes in memory.
-        using var response = client.Send(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
-        using var body = response.Content.ReadAsStream();
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        return CopyAndHash(body, file, response.Content.Headers.ContentLength);
+        using var client = _handler is null
+            ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = _stallTimeout })
+            : new HttpClient(_handler, disposeHandler: false);
+        client.Timeout = Timeout.InfiniteTimeSpan;   // a big file on a slow line may take long; a silent one may not (below)
+        HttpResponseMessage response;
+        using (var waiting = new CancellationTokenSource(_stallTimeout))
+        {
+            try
+            {
+                // ResponseHeadersRead: stream the body to disk rather than buffering megabytes in memory.
+                response = client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead, waiting.Token)
+                    .GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no answer within {_stallTimeout.TotalSeconds:0.#} s");
+            }
+        }
+        using (response)
+        {
+            response.EnsureSuccessStatusCode();
+            using var body = response.Content.ReadAsStream();
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            return CopyAndHash(body, file, response.Content.Headers.ContentLength);
+        }
+    }
+
+    /// <summary>Reads the next bytes, giving up if the mirror sends nothing for the stall timeout.</summary>
+    private int ReadOrGiveUp(Stream source, byte[] buffer)
+    {
+        using var stalled = new CancellationTokenSource(_stallTimeout);
+        var read = source.ReadAsync(buffer, stalled.Token).AsTask();
+        try
+        {
+            // A stream that ignores cancellation (a stalled socket may) is abandoned after the same wait.
+            if (read.Wait(_stallTimeout + TimeSpan.FromSeconds(1)))
+                return read.Result;
+        }
+        catch (AggregateException e) when (e.InnerException is OperationCanceledException)
+        {
+        }
+        throw new TimeoutException($"the mirror sent nothing for {_stallTimeout.TotalSeconds:0.#} s");
     }
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/>, showing progress, and returns the SHA-256 of what passed.</summary>
@@ -96,7 +137,7 @@ internal sealed class DataDownloader
         try
         {
             int read;
-            while ((read = source.Read(buffer)) > 0)
+            while ((read = ReadOrGiveUp(source, buffer)) > 0)
             {
                 target.Write(buffer, 0, read);
                 sha256.AppendData(buffer, 0, read);

@@ -82,6 +82,45 @@ public sealed class DataDownloaderTests : IDisposable
         Assert.Empty(Directory.GetFiles(_temp.Path));
     }
 
+    [Theory]
+    [InlineData("before the headers")]
+    [InlineData("mid-file")]
+    public void A_mirror_that_stalls_is_given_up_after_the_stall_timeout_and_the_next_one_is_tried(string when)
+    {
+        var mirror = new FakeMirror(url => url.Host != First.Host ? FakeMirror.Ok(Good) : when == "mid-file"
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream(Good[..5])) }
+            : Hang());
+        var downloader = new DataDownloader(mirror, _progress, rewriteLine: false, stallTimeout: TimeSpan.FromSeconds(0.5));
+        string destination = _temp["file.gz"];
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        downloader.Download("file.gz", [First, Second], Sha256.Of(Good), destination);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(Good, File.ReadAllBytes(destination));
+        Assert.Contains(when == "mid-file" ? "the mirror sent nothing for 0.5 s" : "no answer within 0.5 s", _progress.ToString());
+        Assert.Equal([destination], Directory.GetFiles(_temp.Path));   // no .part file left
+    }
+
+    private static HttpResponseMessage Hang()
+    {
+        Thread.Sleep(TimeSpan.FromSeconds(30));   // far longer than the stall timeout
+        throw new InvalidOperationException("the downloader should have given up long before");
+    }
+
+    /// <summary>Sends a few bytes, then nothing, for ever (until cancelled), like a mirror that stalls mid-file.</summary>
+    private sealed class StallingStream(byte[] first) : MemoryStream(first)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int read = await base.ReadAsync(buffer, cancellationToken);
+            if (read > 0)
+                return read;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+    }
+
     [Fact]
     public void ShowsProgressInPlaceOnATerminal()
     {

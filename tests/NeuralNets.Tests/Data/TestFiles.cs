@@ -71,8 +71,9 @@ internal sealed class FakeMirror(Func<Uri, HttpResponseMessage> respond) : HttpM
         return respond(request.RequestUri!);
     }
 
+    // On a thread of its own, and abandoned when the caller gives up, as a real connection that hangs would be.
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        Task.FromResult(Send(request, cancellationToken));
+        Task.Run(() => Send(request, cancellationToken), CancellationToken.None).WaitAsync(cancellationToken);
 }
 
 internal static class Sha256
