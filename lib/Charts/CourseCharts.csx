@@ -277,3 +277,28 @@ static GenericChart NetworkDiagram(IReadOnlyList<double[]> values, IReadOnlyList
         .WithLayoutValue("yaxis.range", new[] { -(tallest / 2.0) - 1.3, tallest / 2.0 + 0.2 });
     return title == null ? chart : chart.WithTitle(title);
 }
+
+/// <summary>
+/// One chart with a slider under it that picks one of <paramref name="frames"/> (each a chart of one or more traces)
+/// without running the cell again: the slider's steps switch which frame's traces are visible. Give the frames fixed
+/// axis ranges (WithXAxisStyle MinMax) so that the picture does not jump as the slider moves.
+/// </summary>
+static GenericChart WithSlider(IReadOnlyList<GenericChart> frames, IReadOnlyList<string> labels, string prefix, int active = 0)
+{
+    var owner = new List<int>();                     // owner[t] = the frame trace t belongs to
+    for (int f = 0; f < frames.Count; f++)
+        foreach (var trace in GenericChart.getTraces(frames[f]))
+        {
+            trace.SetValue("visible", f == active);
+            owner.Add(f);
+        }
+    var steps = labels.Select((label, f) => new
+    {
+        label, method = "restyle",
+        args = new object[] { new { visible = owner.Select(o => o == f).ToArray() } },
+    }).ToArray();
+    return Chart.Combine(frames).WithLayoutValue("sliders", new[]
+    {
+        new { active, currentvalue = new { prefix, font = new { size = 14 } }, pad = new { t = 50 }, steps },
+    });
+}
