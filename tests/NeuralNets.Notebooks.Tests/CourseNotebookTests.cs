@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NeuralNets.Notebooks.Tests.Browser;
 
 namespace NeuralNets.Notebooks.Tests;
 
@@ -12,8 +13,13 @@ namespace NeuralNets.Notebooks.Tests;
 /// <c>../shared/nuget</c> beside the repository when it is there (learners get the same versions from NuGet).
 /// </summary>
 [Collection(NotebookRunsCollection.Name)]
-public sealed class CourseNotebookTests
+public sealed class CourseNotebookTests : IClassFixture<ChartBrowser>
 {
+    private readonly ChartBrowser _browser;
+
+    /// <summary>Every chart a notebook draws is also drawn in headless Chromium (PNGs under <c>artifacts/charts/</c>).</summary>
+    public CourseNotebookTests(ChartBrowser browser) => _browser = browser;
+
     private const string PassMarker = "✅ PASS";      // NeuralNets.Exercises.CheckResult's markers
     private const string FailMarker = "❌ NOT YET";
 
@@ -64,6 +70,10 @@ public sealed class CourseNotebookTests
         Assert.True(result.Succeeded, $"{notebook}: {result.Failure}\n{result.Output}");
         AssertEveryPlotCellDrewAChart(notebook, result);
         AssertChartPackagesArePinned(notebook, result);
+        // What a learner sees: each chart drawn by plotly.js in a real browser, with its traces and no console error.
+        var charts = ChartOutput.From(result);
+        Assert.Equal(result.ChartCount, charts.Count);
+        await ChartRendering.AssertEveryChartDrawsAsync(notebook, charts, _browser);
         int solutions = StudentEdition.SolutionCount(NotebookFile.Read(Path.Combine(NotebooksFolder, notebook)));
         Assert.True(solutions >= 2, $"{notebook} has {solutions} solution cells; every notebook ends with two to four exercises");
         Assert.DoesNotContain(FailMarker, result.Output);
