@@ -69,6 +69,7 @@ static class ChartStyle
 }
 
 /// <summary>Sets a plotly.js layout attribute by its dotted name ("yaxis.type"), keeping what is already set.</summary>
+// Call it after WithXAxisStyle / WithYAxisStyle: those replace the whole axis, and with it what was set here before.
 static GenericChart WithLayoutValue(this GenericChart chart, string name, object value)
 {
     SetPath(GenericChart.getLayout(chart), name, value);
