@@ -102,13 +102,21 @@ static void SetPath(DynamicObj.DynamicObj node, string name, object value)
     node.SetValue(keys[^1], value);
 }
 
-/// <summary>The chart with a title and, if given, a size other than the course's 720 × 420.</summary>
-static GenericChart Titled(this GenericChart chart, string title, int width = ChartStyle.Width, int height = ChartStyle.Height) =>
-    chart.WithTitle(title).WithSize(width, height);
+/// <summary>
+/// The chart with a title and, if given, a size other than the course's 720 × 420. A chart with a legend (two or
+/// more traces) gets a taller top margin, so the title has its own row above the legend's.
+/// </summary>
+static GenericChart Titled(this GenericChart chart, string title, int width = ChartStyle.Width, int height = ChartStyle.Height)
+{
+    chart = chart.WithTitle(title).WithSize(width, height);
+    return GenericChart.getTraces(chart).Length > 1 ? chart.WithLayoutValue("margin.t", 96) : chart;
+}
 
 /// <summary>Both axes to the same scale: a circle looks round, an ellipse shows how stretched it is.</summary>
-static GenericChart WithEqualAxes(this GenericChart chart) =>
-    chart.WithLayoutValue("yaxis.scaleanchor", "x").WithLayoutValue("yaxis.scaleratio", 1);
+static GenericChart WithEqualAxes(this GenericChart chart) => chart
+    .WithLayoutValue("yaxis.scaleanchor", "x").WithLayoutValue("yaxis.scaleratio", 1)
+    // Shrink the plot area, not the ranges, to make the scales equal: fixed axis ranges stay as given.
+    .WithLayoutValue("xaxis.constrain", "domain").WithLayoutValue("yaxis.constrain", "domain");
 
 /// <summary>A logarithmic y axis, for a quantity that keeps falling by factors (a cost, a gradient).</summary>
 static GenericChart WithLogY(this GenericChart chart) => chart.WithLayoutValue("yaxis.type", "log");

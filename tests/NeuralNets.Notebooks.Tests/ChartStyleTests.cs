@@ -55,7 +55,8 @@ public sealed partial class ChartStyleTests : IDisposable
     {
         var result = await RunAsync(
             "Chart.Line<double, double, string>(x: new[] { 1.0, 2, 3 }, y: new[] { 3.0, 1, 2 })",
-            "Chart.Line<double, double, string>(x: new[] { 1.0, 2, 3 }, y: new[] { 3.0, 1, 2 }).Titled(\"Cost by epoch\", 500, 300).WithLogY()");
+            "Chart.Line<double, double, string>(x: new[] { 1.0, 2, 3 }, y: new[] { 3.0, 1, 2 }).Titled(\"Cost by epoch\", 500, 300).WithLogY()",
+            "Chart.Combine(new[] { Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 1.0, 2 }), Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 2.0, 1 }) }).Titled(\"Two lines\")");
 
         var (_, plain) = Figure(result.Cell(2));
         Assert.Equal(720, (int)plain["width"]!);
@@ -69,6 +70,10 @@ public sealed partial class ChartStyleTests : IDisposable
         Assert.Equal("Cost by epoch", (string)titled["title"]!["text"]!);
         Assert.Equal(500, (int)titled["width"]!);
         Assert.Equal("log", (string)titled["yaxis"]!["type"]!);
+        Assert.Null(titled["margin"]);                                 // one trace, no legend: the template's margin
+
+        var (_, withLegend) = Figure(result.Cell(4));                  // a legend: the title gets a row of its own
+        Assert.Equal(96, (int)withLegend["margin"]!["t"]!);
     }
 
     [Fact]
