@@ -102,6 +102,32 @@ public sealed class CellOutput
             Traceback = traceback,
         };
 
+    /// <summary>An output as nbformat 4 stores it (what <see cref="ToJson"/> writes); null for an output type
+    /// nbformat does not define.</summary>
+    internal static CellOutput? FromJson(JsonObject json)
+    {
+        return (string?)json["output_type"] switch
+        {
+            "stream" => Stream((string?)json["name"] ?? "stdout", Text(json["text"])),
+            "display_data" => Display(Data(json["data"]), null),
+            "execute_result" => Result(Data(json["data"])),
+            "error" => Error((string?)json["ename"] ?? "Error", (string?)json["evalue"] ?? "",
+                json["traceback"] is JsonArray lines ? lines.Select(line => (string?)line ?? "").ToList() : []),
+            _ => null,
+        };
+
+        // nbformat stores text as one string or as an array of lines to concatenate.
+        static string Text(JsonNode? node) => node switch
+        {
+            JsonArray lines => string.Concat(lines.Select(line => line is JsonValue value && value.TryGetValue<string>(out var text) ? text : "")),
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            _ => "",
+        };
+
+        static Dictionary<string, string> Data(JsonNode? node) =>
+            node is JsonObject data ? data.ToDictionary(pair => pair.Key, pair => Text(pair.Value)) : [];
+    }
+
     internal IReadOnlyList<string> Traceback { get; private init; } = [];
 
     internal void AppendStream(string text)

@@ -69,6 +69,13 @@ public sealed class NotebookCell
             ? text
             : null;
 
+    /// <summary>The outputs saved in the file, e.g. an executed copy's, in order; empty for a cell without any (a
+    /// markdown cell, or code that was never run). Read from the JSON on each call.</summary>
+    public IReadOnlyList<CellOutput> SavedOutputs =>
+        Json["outputs"] is JsonArray outputs
+            ? outputs.OfType<JsonObject>().Select(CellOutput.FromJson).OfType<CellOutput>().ToList()
+            : [];
+
     /// <summary>True if the cell carries <paramref name="tag"/> (case-sensitive, as papermill compares).</summary>
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 

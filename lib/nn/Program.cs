@@ -21,7 +21,7 @@ public static class Program
     /// <summary>Parses the command line and runs the chosen command.</summary>
     public static int Main(string[] args)
     {
-        var root = new RootCommand("Neural networks from scratch: train on MNIST, benchmark, run the course notebooks.");
+        var root = new RootCommand("Neural networks from scratch: train on MNIST, benchmark, run the course notebooks, make the course website.");
         root.Options.Add(Verbose);
         foreach (var command in Commands())
             root.Subcommands.Add(command);
@@ -83,5 +83,6 @@ public static class Program
         yield return TrainCommand.Create();
         yield return BenchCommand.Create();
         yield return NotebookCommands.Create();
+        yield return Site.SiteCommand.Create();
     }
 }
