@@ -311,3 +311,45 @@ static GenericChart WithSlider(IReadOnlyList<GenericChart> frames, IReadOnlyList
         new { active, currentvalue = new { prefix, font = new { size = 14 } }, pad = new { t = 50 }, steps },
     });
 }
+
+/// <summary>
+/// A cost function's contour map, drawn lightly (white at the bottom, pale blue up the sides) so that the paths of
+/// descent drawn on it stand out. <paramref name="costRows"/>[i][j] is C at (x[j], y[i]).
+/// </summary>
+static GenericChart CostMap(double[][] costRows, double[] x, double[] y) =>
+    Chart.Contour<double, double, double, string>(zData: costRows, X: x, Y: y, ShowScale: false)
+        .WithTraceValue("colorscale", new[] { new object[] { 0.0, "#ffffff" }, new object[] { 1.0, "#6baed6" } })
+        .WithTraceValue("line.color", "#99aabb")
+        .WithTraceValue("hoverinfo", "skip");
+
+/// <summary>
+/// Bars coloured by their sign on the signed scale (red up, blue down, white near 0), outlined so that small ones
+/// show: nudges, gradients, errors. Upright columns, or horizontal bars (listed bottom to top) for long names.
+/// </summary>
+static GenericChart SignedBars(double[] values, string[] keys, bool horizontal = false)
+{
+    double limit = Math.Max(1e-12, values.Max(Math.Abs));
+    var bars = horizontal
+        ? Chart.Bar<double, string, string>(values: values, Keys: keys)
+        : Chart.Column<double, string, string>(values: values, Keys: keys);
+    return bars
+        .WithTraceValue("marker.color", values)
+        .WithTraceValue("marker.colorscale", ChartStyle.Signed)
+        .WithTraceValue("marker.cmin", -limit)
+        .WithTraceValue("marker.cmax", limit)
+        .WithTraceValue("marker.line", new { color = "#555555", width = 1 });
+}
+
+/// <summary>
+/// Histograms in percent over one set of fixed bins (from <paramref name="start"/> to <paramref name="end"/>, width
+/// <paramref name="size"/>), so that several series, drawn over each other, compare bin for bin.
+/// </summary>
+static GenericChart Histograms(double start, double end, double size, params (string Name, IEnumerable<double> Values)[] series)
+{
+    var all = series;
+    return Chart.Combine(all.Select(s => Chart.Histogram<double, double, string>(X: s.Values.ToArray(), Name: s.Name)))
+        .WithTraceValue("xbins", new { start, end, size })
+        .WithTraceValue("histnorm", "percent")
+        .WithTraceValue("opacity", all.Length > 1 ? 0.65 : 1.0)
+        .WithLayoutValue("barmode", "overlay");
+}

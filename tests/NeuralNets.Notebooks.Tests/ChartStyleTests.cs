@@ -149,4 +149,27 @@ public sealed partial class ChartStyleTests : IDisposable
         Assert.Equal(54 * 3, points);
         Assert.Contains("16 of 20 shown", (string)layout["annotations"]![0]!["text"]!);
     }
+
+    [Fact]
+    public async Task Signed_bars_share_a_range_symmetric_about_zero_and_histograms_share_their_bins()
+    {
+        var result = await RunAsync(
+            "SignedBars(new[] { 0.5, -2.0, 1.0 }, new[] { \"a\", \"b\", \"c\" })",
+            "Histograms(start: -1, end: 1, size: 0.5, (\"first\", new[] { 0.1, 0.2 }), (\"second\", new List<double> { -0.3 }))");
+
+        var (bars, _) = Figure(result.Cell(2));
+        Assert.Equal(-2.0, (double)bars[0]!["marker"]!["cmin"]!);
+        Assert.Equal(2.0, (double)bars[0]!["marker"]!["cmax"]!);
+        Assert.Equal([0.5, -2.0, 1.0], bars[0]!["marker"]!["color"]!.AsArray().Select(v => (double)v!));
+
+        var (histograms, layout) = Figure(result.Cell(3));
+        Assert.Equal(2, histograms.Count);
+        foreach (var histogram in histograms)
+        {
+            Assert.Equal("percent", (string)histogram!["histnorm"]!);
+            Assert.Equal(0.5, (double)histogram["xbins"]!["size"]!);
+            Assert.Equal(-1.0, (double)histogram["xbins"]!["start"]!);
+        }
+        Assert.Equal("overlay", (string)layout["barmode"]!);
+    }
 }
