@@ -45,6 +45,29 @@ public sealed class Notebook
         metadata["nn"] = new JsonObject { ["madeBy"] = purpose, ["from"] = sourceFileName };
     }
 
+    /// <summary>
+    /// For an executed copy: how long its run took, in seconds, kernel start and package restore included (as
+    /// <c>nn notebook run</c>'s summary reports it); null for any other file.
+    /// </summary>
+    public double? RunSeconds => Root["metadata"]?["nn"]?["seconds"] is JsonValue value && value.TryGetValue<double>(out var seconds) ? seconds : null;
+
+    /// <summary>For an executed copy: the parameters the run injected (<c>--param</c>); empty for a run at the
+    /// notebook's own values, and for any other file.</summary>
+    public IReadOnlyDictionary<string, string> RunParameters =>
+        Root["metadata"]?["nn"]?["parameters"] is JsonObject parameters
+            ? parameters.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString() ?? "")
+            : new Dictionary<string, string>();
+
+    /// <summary>Records on an executed copy how long its run took and with which parameters (see <see cref="RunSeconds"/>).</summary>
+    internal void RecordRun(double seconds, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (Root["metadata"]?["nn"] is not JsonObject nn)
+            throw new InvalidOperationException("mark the notebook as made by a command first (MarkMadeBy)");
+        nn["seconds"] = Math.Round(seconds, 1);
+        if (parameters.Count > 0)
+            nn["parameters"] = new JsonObject(parameters.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
+    }
+
     /// <summary>The <see cref="MadeBy"/> of an executed copy.</summary>
     public const string ExecutedCopy = "executed copy";
 

@@ -329,6 +329,7 @@ internal sealed partial class NotebookRun(string notebookPath, RunOptions option
     {
         var copy = notebook.Clone();
         copy.MarkMadeBy(Notebook.ExecutedCopy, notebook.FileName);
+        copy.RecordRun(_watch.Elapsed.TotalSeconds, options.Parameters);
         foreach (var result in _cells.Where(result => !result.IsInjectedParameters))
         {
             var cell = copy.Cells[result.Number - 1];

@@ -39,6 +39,10 @@ public sealed class ExecutedCopyTests : IDisposable
         // ...but for the one mark that says a run made this file, so a later run may replace it and nothing else.
         var metadata = JsonNode.Parse(File.ReadAllText(result.ExecutedCopyPath!))!["metadata"]!.AsObject();
         Assert.Equal("executed copy", metadata["nn"]!["madeBy"]!.GetValue<string>());
+        // ...and how long the run took (the course map of `nn site` shows it), as the run itself measured it.
+        var copy = NotebookFile.Read(result.ExecutedCopyPath!);
+        Assert.InRange(copy.RunSeconds!.Value, 0.05, result.Seconds + 0.05);
+        Assert.Empty(copy.RunParameters);
         metadata.Remove("nn");
         Assert.Equal(original["metadata"]!.ToJsonString(), metadata.ToJsonString());
         Assert.Equal(original["cells"]!.AsArray().Select(c => Text(c!["source"]!)), cells.Select(c => Text(c!["source"]!)));
@@ -67,6 +71,7 @@ public sealed class ExecutedCopyTests : IDisposable
         Assert.Equal(4, cells.Count);
         Assert.Equal("injected-parameters", cells[2]!["metadata"]!["tags"]![0]!.GetValue<string>());
         Assert.Contains("int epochs = 1;", Text(cells[2]!["source"]!));
+        Assert.Equal(new Dictionary<string, string> { ["epochs"] = "1" }, NotebookFile.Read(result.ExecutedCopyPath!).RunParameters);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public static class IndexPage
             if (notebook.SummaryHtml.Length > 0)
                 body.AppendLine($"<div class=\"summary\">{notebook.SummaryHtml}</div>");
             body.AppendLine($"<p class=\"facts\">{Count(notebook.Exercises, "exercise")} · {Count(notebook.Charts, "chart")} · "
+                + (RunTime(notebook.Notebook) is { } runTime ? runTime + " · " : "")
                 + $"<a href=\"{notebook.PageName}\">read {Html.Encode(notebook.Notebook.FileName)}</a></p>");
             body.AppendLine("</li>");
         }
@@ -38,6 +39,20 @@ public static class IndexPage
         body.AppendLine("<footer>Made by <code>nn site</code> from the executed notebooks. The libraries it bundles are named "
             + "in <a href=\"assets/NOTICE\">assets/NOTICE</a>.</footer>");
         return PageLayout.Page(Title, body.ToString(), hasCharts: false);
+    }
+
+    /// <summary>"ran in 14 s", and with which parameters if not the notebook's own; null if the copy does not say.</summary>
+    public static string? RunTime(NeuralNets.Notebooks.Notebook notebook)
+    {
+        if (notebook.RunSeconds is not { } seconds)
+            return null;
+        string time = seconds < 90
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds:F0} s")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60:F1} min");
+        var parameters = notebook.RunParameters;
+        return parameters.Count == 0
+            ? $"ran in {time} at its default parameters"
+            : $"ran in {time} with " + Html.Encode(string.Join(", ", parameters.Select(pair => $"{pair.Key} = {pair.Value}")));
     }
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

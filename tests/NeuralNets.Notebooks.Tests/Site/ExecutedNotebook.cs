@@ -50,7 +50,11 @@ public static class ExecutedNotebook
             ["metadata"] = new JsonObject
             {
                 ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
-                ["nn"] = new JsonObject { ["madeBy"] = Notebook.ExecutedCopy, ["from"] = "02-sigmoid.ipynb" },
+                ["nn"] = new JsonObject
+                {
+                    ["madeBy"] = Notebook.ExecutedCopy, ["from"] = "02-sigmoid.ipynb", ["seconds"] = 12.3,
+                    ["parameters"] = new JsonObject { ["epochs"] = "1" },
+                },
             },
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,

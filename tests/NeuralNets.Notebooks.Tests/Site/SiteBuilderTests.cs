@@ -37,7 +37,7 @@ public sealed class SiteBuilderTests : IDisposable
 
         Assert.Contains("<a href=\"02-sigmoid.html\">02 · Sigmoid neurons</a>", index);
         Assert.Contains("A sigmoid neuron squashes <span class=\"math\">\\(z = w \\cdot x + b\\)</span>", index);
-        Assert.Contains("1 exercise · 1 chart", index);
+        Assert.Contains("1 exercise · 1 chart · ran in 12 s with epochs = 1 ·", index);
         Assert.DoesNotContain("The sigmoid function", index); // only the first paragraph
     }
 
