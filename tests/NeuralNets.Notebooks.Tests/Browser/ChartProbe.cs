@@ -43,6 +43,13 @@ public sealed record ChartProbe(bool Plotted, string? PlotError, string? Id, int
             const is3d = type => ['surface', 'scatter3d', 'mesh3d', 'cone', 'streamtube', 'isosurface', 'volume'].includes(type);
             for (const type of new Set(types)) {
                 if (div && marks[type] && !has(marks[type][0])) undrawn.push(`${type}: ${marks[type][1]}`);
+                // A line-only trace of a single point draws an empty layer: a chart that looks blank to a person.
+                if (div && type === 'scatter') {
+                    const lines = [...div.querySelectorAll('.scatterlayer .trace path.js-line')]
+                        .filter(path => /[LHVCSQTA]/i.test(path.getAttribute('d') || '')).length;   // "M120,60" alone draws nothing
+                    const points = div.querySelectorAll('.scatterlayer .trace .points path, .scatterlayer .trace .text text').length;
+                    if (lines + points === 0) undrawn.push('scatter: no line and no point drawn (a one-point line without markers?)');
+                }
                 if (div && is3d(type)) {
                     const scene = div._fullLayout && div._fullLayout.scene && div._fullLayout.scene._scene;
                     if (!has('canvas')) undrawn.push(`${type}: no <canvas> (3-D needs WebGL)`);

@@ -36,6 +36,21 @@ public sealed class ChartRenderTests(ChartBrowser browser) : IDisposable
     }
 
     [Fact]
+    public async Task A_line_of_one_point_without_markers_is_reported_as_drawing_nothing()
+    {
+        // What a per-epoch curve looks like after a one-epoch run: plotly accepts it and draws an empty plot.
+        var blank = PlotlyNetHtml.Chart("""[{"type":"scatter","mode":"lines","x":[1],"y":[0.9]}]""", SmallLayout);
+        var dot = PlotlyNetHtml.Chart("""[{"type":"scatter","mode":"lines+markers","x":[1],"y":[0.9]}]""", SmallLayout);
+
+        var blankRender = await browser.RenderAsync(blank, Path.Combine(_folder.Path, "blank.png"));
+        var dotRender = await browser.RenderAsync(dot, Path.Combine(_folder.Path, "dot.png"));
+
+        Assert.False(blankRender.Drew);
+        Assert.Contains(blankRender.Problems, problem => problem.Contains("no line and no point drawn"));
+        Assert.True(dotRender.Drew, string.Join("\n", dotRender.Problems));
+    }
+
+    [Fact]
     public async Task A_chart_wider_than_the_default_viewport_is_drawn_whole()
     {
         var png = Path.Combine(_folder.Path, "wide.png");
