@@ -7,9 +7,12 @@ namespace NeuralNets.Cli.Site;
 /// </summary>
 public static class PageLayout
 {
-    // Plotly.NET's chart HTML calls requirejs.config({paths: {plotly: ...}}) and then asks for 'plotly' (and loads
-    // require.js from a CDN when requirejs is missing). This stand-in answers with the plotly.js the page loaded.
-    private const string RequireJsShim =
+    /// <summary>
+    /// Plotly.NET's chart HTML calls requirejs.config({paths: {plotly: ...}}) and then asks for 'plotly' (and loads
+    /// require.js from a CDN when requirejs is missing). This stand-in answers with the plotly.js the page loaded;
+    /// the browser tests draw every chart with it too.
+    /// </summary>
+    public const string RequireJsShim =
         "window.requirejs=function(){};requirejs.config=function(){return function(d,cb){cb(window.Plotly);};};";
 
     /// <summary>A whole page: <paramref name="title"/> in the tab, <paramref name="body"/> as the content of

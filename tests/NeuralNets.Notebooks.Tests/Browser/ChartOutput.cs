@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace NeuralNets.Notebooks.Tests.Browser;
 
 /// <summary>One Plotly chart a notebook cell shows: the cell's number (counting every cell from 1, as
@@ -14,37 +12,20 @@ public sealed record ChartOutput(int CellNumber, int Index, string Html)
                 .Select((output, index) => new ChartOutput(cell.Number, index + 1, output.Data["text/html"])))
             .ToList();
 
-    /// <summary>The charts stored in an executed copy (nbformat 4 JSON, as <c>nn notebook run</c> writes it).</summary>
+    /// <summary>The charts stored in an executed copy (as <c>nn notebook run</c> writes it).</summary>
     public static IReadOnlyList<ChartOutput> FromExecutedCopy(string ipynbPath)
     {
-        var notebook = JsonNode.Parse(File.ReadAllText(ipynbPath))!;
         var charts = new List<ChartOutput>();
         var number = 0;
-        foreach (var cell in notebook["cells"]!.AsArray())
+        foreach (var cell in NotebookFile.Read(ipynbPath).Cells)
         {
             // The runner's injected parameters cell is not a cell of the source notebook; like CellResult, it
             // shares the number of the parameters cell before it, so later cells keep their source numbers.
-            if (!IsInjectedParameters(cell!))
+            if (!cell.HasTag(NotebookParameters.InjectedTag))
                 number++;
-            var index = 0;
-            foreach (var output in cell!["outputs"]?.AsArray() ?? [])
-            {
-                var html = Text(output?["data"]?["text/html"]);
-                if (html is not null && html.Contains("Plotly.newPlot", StringComparison.Ordinal))
-                    charts.Add(new ChartOutput(number, ++index, html));
-            }
+            charts.AddRange(cell.SavedOutputs.Where(output => output.IsPlotlyChart)
+                .Select((output, index) => new ChartOutput(number, index + 1, output.Data["text/html"])));
         }
         return charts;
     }
-
-    private static bool IsInjectedParameters(JsonNode cell) =>
-        cell["metadata"]?["tags"]?.AsArray().Any(tag => (string?)tag == NotebookParameters.InjectedTag) == true;
-
-    // nbformat stores text either as one string or as a list of lines to concatenate.
-    private static string? Text(JsonNode? value) => value switch
-    {
-        JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
-        JsonValue text => (string?)text,
-        _ => null,
-    };
 }

@@ -16,10 +16,8 @@ public static class ChartPage
         <style>body { margin: 0; padding: 8px; background: #fff; }</style>
         <script src="{{new Uri(plotlyPath).AbsoluteUri}}"></script>
         <script>
-        // Plotly.NET's chart HTML asks requirejs for plotly from cdn.plot.ly (and loads require.js from cdnjs when
-        // requirejs is missing). This stand-in makes both requests unnecessary: it hands the chart the local plotly.js.
-        window.requirejs = function () {};
-        requirejs.config = function () { return function (deps, callback) { callback(window.Plotly); }; };
+        // The site's stand-in for requirejs: it hands Plotly.NET's chart the local plotly.js instead of cdn.plot.ly.
+        {{NeuralNets.Cli.Site.PageLayout.RequireJsShim}}
 
         // Every Plotly.newPlot call is remembered with its promise, so the harness can wait until plotly has drawn
         // (or failed to) instead of guessing with a delay.
