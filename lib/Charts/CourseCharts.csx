@@ -202,7 +202,8 @@ static GenericChart Image(double[][] image, string title = null, ImageScale scal
 
 /// <summary>
 /// A network as 3Blue1Brown draws it: each layer a column of circles, a neuron's shade its value, each edge a line
-/// whose colour is its weight's sign (blue negative, red positive) and whose strength is its size.
+/// whose colour is its weight's sign (blue negative, red positive) and whose strength is its size relative to the
+/// strongest drawn weight between the same two layers.
 /// <paramref name="values"/>[l] holds layer l's values: activations in [0, 1] (white 0, black 1) or, with
 /// <paramref name="signed"/>, signed quantities such as errors δ (blue, white, red on one range for all layers).
 /// <paramref name="weights"/>[l][j][k] is the weight from neuron k of layer l to neuron j of layer l + 1 (w^{l+1}_{jk}).
@@ -223,9 +224,14 @@ static GenericChart NetworkDiagram(IReadOnlyList<double[]> values, IReadOnlyList
     var traces = new List<GenericChart>();
     if (weights != null)
     {
-        double largest = 1e-12;
+        // Edge strength is relative to the strongest drawn edge between the same two layers: the weights of one
+        // layer are often several times those of another, and one scale for all would hide the weaker layer's.
+        var largest = new double[layers - 1];
         for (int l = 0; l + 1 < layers; l++)
-            foreach (int j in drawn[l + 1]) foreach (int k in drawn[l]) largest = Math.Max(largest, Math.Abs(weights[l][j][k]));
+        {
+            largest[l] = 1e-12;
+            foreach (int j in drawn[l + 1]) foreach (int k in drawn[l]) largest[l] = Math.Max(largest[l], Math.Abs(weights[l][j][k]));
+        }
         // Edges in six bundles (sign × three strengths): six traces draw thousands of lines quickly.
         var opacities = new[] { 0.1, 0.3, 0.75 };
         foreach (int sign in new[] { -1, 1 })
@@ -237,7 +243,7 @@ static GenericChart NetworkDiagram(IReadOnlyList<double[]> values, IReadOnlyList
                         for (int q = 0; q < drawn[l].Length; q++)
                         {
                             double w = weights[l][drawn[l + 1][p]][drawn[l][q]];
-                            int b = Math.Min(2, (int)(3 * Math.Abs(w) / largest));
+                            int b = Math.Min(2, (int)(3 * Math.Abs(w) / largest[l]));
                             if (Math.Sign(w) != sign || b != band) continue;
                             xs.AddRange(new[] { l, l + 1, double.NaN });
                             ys.AddRange(new[] { Y(l, q), Y(l + 1, p), double.NaN });
