@@ -23,7 +23,7 @@ public static partial class OutputHtml
             return $"<pre class=\"error\">{Html.Encode($"{output.ErrorName}: {output.Text}")}</pre>";
 
         var data = output.Data;
-        if (IsPackageReport(data))
+        if (IsPackageReport(data) || IsExtensionLoadNote(data))
             return "";
         if (output.IsPlotlyChart)
             return Chart(data["text/html"]);
@@ -45,6 +45,14 @@ public static partial class OutputHtml
         data.TryGetValue("text/html", out var html)
         && html.StartsWith("<div><div>", StringComparison.Ordinal)
         && html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal);
+
+    /// <summary>True for the note the kernel shows when a package brings a kernel extension
+    /// ("Loading extensions from `/home/…/Plotly.NET.Interactive.dll`"): like the package list, it names a folder of
+    /// the machine that ran the notebook and nothing a reader needs.</summary>
+    public static bool IsExtensionLoadNote(IReadOnlyDictionary<string, string> data) =>
+        data.Count == 1
+        && data.TryGetValue("text/plain", out var plain)
+        && plain.StartsWith("Loading extensions from `", StringComparison.Ordinal);
 
     /// <summary>A Plotly.NET chart's HTML, pointed at the bundled plotly.js and wrapped in <c>div.chart</c>.</summary>
     public static string Chart(string html) => $"<div class=\"chart\">{PlotlyCdn().Replace(html, "assets/plotly.min")}</div>";

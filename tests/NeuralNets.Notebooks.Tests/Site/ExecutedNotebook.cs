@@ -20,6 +20,9 @@ public static class ExecutedNotebook
     public const string PackageReport = "<div><div><strong>Restore sources</strong><ul><li><span> /work/shared/nuget</span></li></ul></div>"
         + "<div></div><div><strong>Installed Packages</strong><ul><li><span>MathNet.Numerics, 5.0.0</span></li></ul></div></div>";
 
+    /// <summary>What the kernel shows when a package brings a kernel extension (Plotly.NET.Interactive does).</summary>
+    public const string ExtensionLoadNote = "Loading extensions from `/root/.nuget/packages/plotly.net.interactive/5.0.0/lib/netstandard2.1/Plotly.NET.Interactive.dll`";
+
     /// <summary>The JSON of the notebook; <paramref name="linkTo"/> names another notebook the text links to.</summary>
     public static string Json(string? linkTo = null)
     {
@@ -30,7 +33,8 @@ public static class ExecutedNotebook
             Markdown("The sigmoid function:\n\n$$\\sigma(z)=\\frac{1}{1+e^{-z}}$$\n\nand as a block:\n\n$$\n\\sigma'(z) = \\sigma(z)(1-\\sigma(z))\n$$"),
             // Over several lines, as the course writes its longer equations: Markdig alone leaves this as text.
             Markdown("The chain rule:\n\n$$\\frac{\\partial C}{\\partial w}\n = \\frac{\\partial z}{\\partial w}\\,\\frac{\\partial C}{\\partial z}. \\tag{1}$$\n\nThat is all: an average $C = \\frac1n\n\\sum_x C_x$ wraps like this."),
-            Code("#r \"nuget: MathNet.Numerics, 5.0.0\"", outputs: [Display(new JsonObject { ["text/html"] = PackageReport })]),
+            Code("#r \"nuget: MathNet.Numerics, 5.0.0\"", outputs: [Display(new JsonObject { ["text/html"] = PackageReport }),
+                Display(new JsonObject { ["text/plain"] = ExtensionLoadNote })]),
             Code("double eta = 0.5;   // the learning rate", ["parameters"]),
             Code("Console.WriteLine(\"sigma(0) = 0.5\");", outputs: [Stream("sigma(0) = 0.5\n")]),
             Code("1 + 1", outputs: [Result(new JsonObject { ["text/plain"] = "2" })]),

@@ -81,7 +81,7 @@ public sealed class SiteBuilderTests : IDisposable
     }
 
     [Fact]
-    public void The_package_list_under_a_nuget_reference_is_left_out()
+    public void The_package_list_and_extension_note_under_a_nuget_reference_are_left_out()
     {
         Build(out var site);
         var page = File.ReadAllText(Path.Combine(site, "02-sigmoid.html"));
@@ -89,6 +89,8 @@ public sealed class SiteBuilderTests : IDisposable
         Assert.Contains("#r &quot;nuget: MathNet.Numerics, 5.0.0&quot;", page);
         Assert.DoesNotContain("Installed Packages", page);
         Assert.DoesNotContain("/work/shared", page);
+        Assert.DoesNotContain("Loading extensions", page);
+        Assert.DoesNotContain("/root/.nuget", page);
     }
 
     [Fact]
