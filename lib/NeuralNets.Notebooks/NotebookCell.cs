@@ -31,6 +31,10 @@ public sealed class NotebookCell
     /// <summary>Position in the notebook, counting every cell (markdown too) from 1: the number messages use.</summary>
     public int Number { get; internal set; }
 
+    /// <summary>The cell's nbformat 4.5 id (<c>id</c>), or null for an older notebook. The grader matches a learner's
+    /// answer to the teacher's exercise by it.</summary>
+    public string? Id => Json["id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>Code, markdown or raw.</summary>
     public CellKind Kind { get; }
 

@@ -59,7 +59,7 @@ internal sealed partial class NotebookRun(string notebookPath, RunOptions option
         try
         {
             var tool = InteractiveTool.Locate(folder, Environment.CurrentDirectory, AppContext.BaseDirectory);
-            kernel = await KernelProcess.StartAsync(tool, folder, options.KernelStartTimeout);
+            kernel = await KernelProcess.StartAsync(tool, folder, options.KernelStartTimeout, options.KernelEnvironment);
         }
         catch (Exception e) when (e is InteractiveToolException or KernelStartException)
         {

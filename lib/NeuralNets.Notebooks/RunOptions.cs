@@ -35,6 +35,10 @@ public sealed class RunOptions
     /// <summary>The longest the notebook engine may take to start.</summary>
     public TimeSpan KernelStartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>Environment variables for the kernel process (a null value removes one); null to inherit this process's.
+    /// <c>nn notebook grade</c> uses it to give a learner's notebook a trimmed environment.</summary>
+    public IReadOnlyDictionary<string, string?>? KernelEnvironment { get; init; }
+
     /// <summary>Called when each code cell starts and ends (on the runner's thread, between cells).</summary>
     public Action<CellProgress>? Progress { get; init; }
 }

@@ -34,6 +34,9 @@ public static class StudentEdition
             {
                 var tags = cell.Tags.Where(tag => tag != SolutionTag).Append(ExerciseTag).Distinct().ToList();
                 var exercise = NotebookCell.CreateCode(ExerciseSource(cell.Source), tags);
+                // Same id as the solution it replaces, so `nn notebook grade` finds the learner's answer to each exercise.
+                if (cell.Id is { } id)
+                    exercise.Json["id"] = id;
                 student.Replace(index, exercise);
                 cell = exercise;
             }

@@ -27,9 +27,10 @@ public static partial class NotebookCommands
     /// <summary>The <c>notebook</c> command with its sub-commands.</summary>
     public static Command Create()
     {
-        var notebook = new Command("notebook", "Run the course notebooks headless, or make a student edition.");
+        var notebook = new Command("notebook", "Run the course notebooks headless, make a student edition, or grade a class.");
         notebook.Subcommands.Add(RunCommand());
         notebook.Subcommands.Add(StudentCommand());
+        notebook.Subcommands.Add(GradeCommand());
         return notebook;
     }
 

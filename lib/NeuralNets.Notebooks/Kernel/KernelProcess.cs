@@ -68,7 +68,12 @@ internal sealed class KernelProcess : IDisposable
     /// until it says it is ready.
     /// </summary>
     /// <exception cref="KernelStartException">It exited or did not become ready within <paramref name="startTimeout"/>.</exception>
-    public static async Task<KernelProcess> StartAsync(string toolPath, string workingDirectory, TimeSpan startTimeout)
+    /// <param name="toolPath">The engine's entry assembly (the tool's <c>Microsoft.DotNet.Interactive.App.dll</c>).</param>
+    /// <param name="workingDirectory">The notebook's folder, where the engine runs.</param>
+    /// <param name="startTimeout">How long to wait for the engine to say it is ready.</param>
+    /// <param name="environment">Variables to set for the engine (a null value removes one); null to inherit all.</param>
+    public static async Task<KernelProcess> StartAsync(string toolPath, string workingDirectory, TimeSpan startTimeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -88,6 +93,13 @@ internal sealed class KernelProcess : IDisposable
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         try
