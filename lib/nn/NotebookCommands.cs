@@ -174,7 +174,7 @@ public static partial class NotebookCommands
 
     private static Command StudentCommand()
     {
-        var path = new Argument<string>("notebook") { Description = "The notebook (.ipynb) with cells tagged 'solution'." };
+        var path = new Argument<string>("notebook") { Description = "The notebook (.ipynb) with cells tagged 'solution', or a folder: then every NN-*.ipynb in it." };
         var output = new Option<string?>("--out")
         {
             Description = "Folder for the student edition, relative to the current directory (default: 'student' beside the notebook's folder, so its relative paths still work).",
@@ -184,7 +184,20 @@ public static partial class NotebookCommands
             "Write the student edition: each 'solution' cell becomes an 'exercise' cell with the task comment and '// your code here'; outputs cleared.");
         command.Arguments.Add(path);
         command.Options.Add(output);
-        command.SetAction(parsed => WriteStudentEdition(parsed.GetValue(path)!, parsed.GetValue(output) ?? DefaultStudentDirectory(parsed.GetValue(path)!)));
+        command.SetAction(parsed =>
+        {
+            string given = parsed.GetValue(path)!;
+            if (!Directory.Exists(given))
+                return WriteStudentEdition(given, parsed.GetValue(output) ?? DefaultStudentDirectory(given));
+            var notebooks = Directory.GetFiles(given, "*.ipynb").Where(file => NumberedNotebook().IsMatch(Path.GetFileName(file))).Order(StringComparer.Ordinal).ToList();
+            if (notebooks.Count == 0)
+            {
+                Console.Error.WriteLine($"nn: no NN-*.ipynb notebooks in {given}");
+                return 1;
+            }
+            // Each notebook on its own: one kept learner's copy does not stop the others from being written.
+            return notebooks.Select(notebook => WriteStudentEdition(notebook, parsed.GetValue(output) ?? DefaultStudentDirectory(notebook))).Max();
+        });
         return command;
     }
 

@@ -116,5 +116,30 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, StudentEdition.SolutionCount(student));
     }
 
+    [Fact]
+    public void Student_on_a_folder_writes_every_numbered_notebooks_edition_and_keeps_a_learners_work()
+    {
+        var course = Directory.CreateDirectory(Path.Combine(_folder.Path, "course")).FullName;
+        File.Copy(_folder.Add("student.ipynb"), Path.Combine(course, "01-first.ipynb"));
+        File.Copy(_folder.Add("student.ipynb", "again.ipynb"), Path.Combine(course, "02-second.ipynb"));
+        File.WriteAllText(Path.Combine(course, "scratch.ipynb"), "not numbered, not taken");
+        var output = Path.Combine(_folder.Path, "student-edition");
+
+        var (exit, text, _) = Nn("notebook", "student", course, "--out", output);
+        Assert.Equal(0, exit);
+        Assert.Equal(["01-first.ipynb", "02-second.ipynb"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        Assert.Equal(2, text.Split('\n').Count(line => line.Contains("2 solution cells replaced by exercises")));
+
+        // A learner's answer in 01 is kept; 02 is already current; the run says so and exits 1 for the kept file.
+        string learnerCopy = Path.Combine(output, "01-first.ipynb");
+        File.WriteAllText(learnerCopy, File.ReadAllText(learnerCopy).Replace("// your code here", "answer = 42;"));
+        byte[] before = File.ReadAllBytes(learnerCopy);
+        var (again, againText, errors) = Nn("notebook", "student", course, "--out", output);
+        Assert.Equal(1, again);
+        Assert.Contains("kept", errors);
+        Assert.Contains("02-second.ipynb is already the current student edition", againText);
+        Assert.Equal(before, File.ReadAllBytes(learnerCopy));
+    }
+
     private static (int Exit, string Output, string Errors) Nn(params string[] args) => InProcessNn.Run(args);
 }
