@@ -19,16 +19,19 @@ public static partial class Check
     }
 
     /// <summary>
-    /// Nielsen's first chapter-1 exercise: <paramref name="scale"/> must multiply a perceptron's weights and bias
-    /// by c, and the learner's count of outputs that changed when a whole network was scaled must be zero.
+    /// Nielsen's first chapter-1 exercise, done numerically. Passes if <paramref name="scale"/> multiplies a perceptron's
+    /// weights and bias by c, and <paramref name="countMismatches"/>(network, c, inputs) counts the inputs on which the
+    /// network scaled by c answers differently, on a network and inputs the check makes: 0 for every c &gt; 0, and the
+    /// true count for c = −1, where every sign flips. A count typed in, or a function that always says 0, fails.
     /// </summary>
-    public static CheckResult PerceptronScaling(string exercise, Func<Perceptron, double, Perceptron>? scale, int? mismatches, string hint)
+    public static CheckResult PerceptronScaling(string exercise, Func<Perceptron, double, Perceptron>? scale,
+        Func<Perceptron[][], double, double[][], int>? countMismatches, string hint)
     {
-        if (scale is null || mismatches is null)
+        if (scale is null || countMismatches is null)
             return NotAnswered(exercise, hint);
         static bool Near(double actual, double expected) => Math.Abs(actual - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected));
         var probe = new Perceptron([0.5, -1.5, 2.0], -0.25);
-        foreach (double c in new[] { 0.5, 3.0, 1000.0 })
+        foreach (double c in new[] { 0.5, 3.0, 1000.0, -1.0 })
         {
             Perceptron scaled;
             try
@@ -47,9 +50,48 @@ public static partial class Check
             if (!same)
                 return Fail(exercise, $"scale({probe}, {c}) gave {scaled}; every weight and the bias should be multiplied by {c}.", hint);
         }
-        return mismatches == 0
-            ? Pass(exercise, "scale multiplies weights and bias by c, and no output of the network changed: c(w·x + b) has the sign of w·x + b when c > 0.")
-            : Fail(exercise, $"you counted {mismatches} changed output(s); with c > 0 there should be none.", hint);
+
+        // A network and inputs the learner has not seen: 3 inputs → 4 → 2 perceptrons.
+        var random = new Random(11);
+        Perceptron RandomPerceptron(int inputs) =>
+            new(Enumerable.Range(0, inputs).Select(_ => 4 * random.NextDouble() - 2).ToArray(), 2 * random.NextDouble() - 1);
+        Perceptron[][] network =
+        [
+            Enumerable.Range(0, 4).Select(_ => RandomPerceptron(3)).ToArray(),
+            Enumerable.Range(0, 2).Select(_ => RandomPerceptron(4)).ToArray(),
+        ];
+        double[][] inputs = Enumerable.Range(0, 200).Select(_ => Enumerable.Range(0, 3).Select(_ => 2 * random.NextDouble() - 1).ToArray()).ToArray();
+        int[] Run(Perceptron[][] layers, double[] input)
+        {
+            double[] activations = input;
+            int[] outputs = [];
+            foreach (var layer in layers)
+            {
+                outputs = layer.Select(p => p.Output(activations)).ToArray();
+                activations = outputs.Select(o => (double)o).ToArray();
+            }
+            return outputs;
+        }
+        int flipped = 0;
+        foreach (double c in new[] { 0.5, 3.0, 1000.0, -1.0 })
+        {
+            var scaledNetwork = network.Select(layer => layer.Select(p => new Perceptron(p.Weights.Select(w => c * w).ToArray(), c * p.Bias)).ToArray()).ToArray();
+            int expected = inputs.Count(x => !Run(scaledNetwork, x).SequenceEqual(Run(network, x)));
+            int counted;
+            try
+            {
+                counted = countMismatches(network.Select(layer => layer.ToArray()).ToArray(), c, inputs.Select(x => (double[])x.Clone()).ToArray());
+            }
+            catch (Exception e)
+            {
+                return Fail(exercise, $"countMismatches(a 3-4-2 network, {c}, 200 inputs) threw {e.GetType().Name}: {e.Message}", hint);
+            }
+            if (counted != expected)
+                return Fail(exercise, $"on a 3-4-2 network of the check's, scaled by c = {c}, your countMismatches says {counted} of 200 inputs change; {expected} do.", hint);
+            if (c < 0)
+                flipped = expected;
+        }
+        return Pass(exercise, $"scale and countMismatches are right on a network of the check's: no output changes for c = 0.5, 3 or 1000, while c = −1 changes {flipped} of 200. c(w·x + b) keeps the sign of w·x + b only when c > 0.");
     }
 
     /// <summary>

@@ -27,14 +27,36 @@ public class CourseOpeningChecksTests
     }
 
     [Fact]
-    public void Perceptron_scaling_needs_weights_and_bias_scaled_and_no_mismatches()
+    public void Perceptron_scaling_needs_weights_and_bias_scaled_and_a_count_that_is_really_counted()
     {
         Perceptron Right(Perceptron p, double c) => new(p.Weights.Select(w => c * w).ToArray(), c * p.Bias);
-        Assert.True(Check.PerceptronScaling("scale", Right, 0, "hint").Passed);
-        AssertFails(Check.PerceptronScaling("scale", (p, c) => new Perceptron(p.Weights.Select(w => c * w).ToArray(), p.Bias), 0, "hint"),
+        int[] Run(Perceptron[][] layers, double[] input)
+        {
+            double[] a = input;
+            int[] outputs = [];
+            foreach (var layer in layers)
+            {
+                outputs = layer.Select(p => p.Output(a)).ToArray();
+                a = outputs.Select(o => (double)o).ToArray();
+            }
+            return outputs;
+        }
+        int Count(Perceptron[][] network, double c, double[][] inputs)
+        {
+            var scaled = network.Select(layer => layer.Select(p => Right(p, c)).ToArray()).ToArray();
+            return inputs.Count(x => !Run(scaled, x).SequenceEqual(Run(network, x)));
+        }
+
+        var right = Check.PerceptronScaling("scale", Right, Count, "hint");
+        Assert.True(right.Passed, right.Message);
+        Assert.Matches(@"c = −1 changes [1-9]\d* of 200", right.Message);
+        AssertFails(Check.PerceptronScaling("scale", (p, c) => new Perceptron(p.Weights.Select(w => c * w).ToArray(), p.Bias), Count, "hint"),
             "should be multiplied by 0.5");
-        AssertFails(Check.PerceptronScaling("scale", (p, c) => throw new InvalidOperationException("boom"), 0, "hint"), "boom");
-        AssertFails(Check.PerceptronScaling("scale", Right, 3, "hint"), "you counted 3");
+        AssertFails(Check.PerceptronScaling("scale", (p, c) => throw new InvalidOperationException("boom"), Count, "hint"), "boom");
+        // Gamed: "no output ever changes" typed in as a function that ignores its inputs.
+        AssertFails(Check.PerceptronScaling("scale", Right, (network, c, inputs) => 0, "hint"), "scaled by c = -1, your countMismatches says 0 of 200");
+        // Wrong: a count that is off by one.
+        AssertFails(Check.PerceptronScaling("scale", Right, (network, c, inputs) => Count(network, c, inputs) + 1, "hint"), "your countMismatches says 1 of 200");
         AssertFails(Check.PerceptronScaling("scale", Right, null, "hint"), "not answered yet");
     }
 
