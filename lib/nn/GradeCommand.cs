@@ -26,24 +26,8 @@ public static partial class NotebookCommands
             HelpName = "DIR",
             DefaultValueFactory = _ => "grades",
         };
-        var parameters = new Option<string[]>("--param")
-        {
-            Description = "Override a knob of the teacher's 'parameters' cells for grading, name=value (repeatable), e.g. fewer epochs.",
-            HelpName = "name=value",
-            DefaultValueFactory = _ => [],
-        };
-        parameters.Validators.Add(result =>
-        {
-            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
-                if (SplitParameter(text) is null)
-                    result.AddError($"--param '{text}' must be name=value, e.g. --param epochs=1.");
-        });
-        var sources = new Option<string[]>("--source")
-        {
-            Description = "An extra NuGet package source (folder or URL) for the notebooks' #r \"nuget:\" lines (repeatable).",
-            HelpName = "SOURCE",
-            DefaultValueFactory = _ => [],
-        };
+        var parameters = ParameterOption("Override a knob of the teacher's 'parameters' cells for grading, name=value (repeatable), e.g. fewer epochs.");
+        var sources = SourceOption();
         var cellTimeout = Seconds("--cell-timeout", "Stop a learner's notebook whose cell runs longer than this (default: 300).");
         var notebookTimeout = Seconds("--notebook-timeout", "Stop a learner's notebook that runs longer than this in all (default: no limit).");
 
@@ -78,14 +62,8 @@ public static partial class NotebookCommands
             Console.Error.WriteLine($"nn: submissions: no such folder: {submissions} (expected a folder with one folder or .zip per learner)");
             return Program.UsageError;
         }
-        foreach (var source in sources.Where(source => !Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.IsFile))
-        {
-            if (!Directory.Exists(source))
-            {
-                Console.Error.WriteLine($"nn: --source {source}: no such folder (give a folder of .nupkg files or a feed URL).");
-                return Program.UsageError;
-            }
-        }
+        if (!SourcesExist(sources))
+            return Program.UsageError;
         if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, "grades.csv")))
         {
             Console.Error.WriteLine($"nn: --out {output} holds files that are not grades; choose an empty or new folder.");

@@ -40,30 +40,14 @@ public static partial class NotebookCommands
         {
             Description = "A notebook (.ipynb), or a folder: then every NN-*.ipynb in it runs, in name order.",
         };
-        var parameters = new Option<string[]>("--param")
-        {
-            Description = "Override a parameter of the notebook's 'parameters' cell: name=value (repeatable; arrays as 1,2,3).",
-            HelpName = "name=value",
-            DefaultValueFactory = _ => [],
-        };
-        parameters.Validators.Add(result =>
-        {
-            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
-                if (SplitParameter(text) is null)
-                    result.AddError($"--param '{text}' must be name=value, e.g. --param epochs=1.");
-        });
+        var parameters = ParameterOption("Override a parameter of the notebook's 'parameters' cell: name=value (repeatable; arrays as 1,2,3).");
         var output = new Option<string>("--out")
         {
             Description = "Folder for the executed copies, relative to the current directory.",
             HelpName = "DIR",
             DefaultValueFactory = _ => RunOptions.DefaultOutputDirectory,
         };
-        var sources = new Option<string[]>("--source")
-        {
-            Description = "An extra NuGet package source (folder or URL) for the notebooks' #r \"nuget:\" lines (repeatable); the notebooks are not changed.",
-            HelpName = "SOURCE",
-            DefaultValueFactory = _ => [],
-        };
+        var sources = SourceOption();
         var cellTimeout = Seconds("--cell-timeout", $"Stop a notebook whose cell runs longer than this (default: {DefaultCellTimeout.TotalSeconds:0}).");
         var timeout = Seconds("--timeout", "Stop a notebook that runs longer than this in all (default: no limit).");
 
@@ -89,14 +73,8 @@ public static partial class NotebookCommands
     private static async Task<int> RunAsync(string path, Dictionary<string, string> parameters, string output, string[] sources,
         double? cellTimeout, double? timeout)
     {
-        foreach (var source in sources.Where(source => !Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.IsFile))
-        {
-            if (!Directory.Exists(source))
-            {
-                Console.Error.WriteLine($"nn: --source {source}: no such folder (give a folder of .nupkg files or a feed URL).");
-                return Program.UsageError;
-            }
-        }
+        if (!SourcesExist(sources))
+            return Program.UsageError;
         var isFolder = Directory.Exists(path);
         if (!isFolder && !File.Exists(path))
         {
@@ -247,6 +225,41 @@ public static partial class NotebookCommands
         var count = StudentEdition.SolutionCount(notebook);
         Console.WriteLine($"Wrote {target}: {count} solution cell{(count == 1 ? "" : "s")} replaced by exercises.");
         return 0;
+    }
+
+    /// <summary><c>--param name=value</c>, repeatable; a value without '=' is an error naming it.</summary>
+    private static Option<string[]> ParameterOption(string description)
+    {
+        var parameters = new Option<string[]>("--param") { Description = description, HelpName = "name=value", DefaultValueFactory = _ => [] };
+        parameters.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+                if (SplitParameter(text) is null)
+                    result.AddError($"--param '{text}' must be name=value, e.g. --param epochs=1.");
+        });
+        return parameters;
+    }
+
+    /// <summary><c>--source</c>: extra NuGet sources for the kernel, repeatable; the notebooks are not changed.</summary>
+    private static Option<string[]> SourceOption() => new("--source")
+    {
+        Description = "An extra NuGet package source (folder or URL) for the notebooks' #r \"nuget:\" lines (repeatable); the notebooks are not changed.",
+        HelpName = "SOURCE",
+        DefaultValueFactory = _ => [],
+    };
+
+    /// <summary>True if every <c>--source</c> that is a folder exists; otherwise says which does not.</summary>
+    private static bool SourcesExist(string[] sources)
+    {
+        foreach (var source in sources.Where(source => !Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.IsFile))
+        {
+            if (!Directory.Exists(source))
+            {
+                Console.Error.WriteLine($"nn: --source {source}: no such folder (give a folder of .nupkg files or a feed URL).");
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Option<double?> Seconds(string name, string description)

@@ -52,11 +52,11 @@ public static class Program
     }
 
     /// <summary>System.CommandLine's "Cannot parse argument 'abc' for option '--eta' as expected type
-    /// 'System.Double'." in a learner's words: "--eta: 'abc' is not a number."</summary>
+    /// 'System.Double'." in a learner's words: "--eta: 'abc' is not a number." Optional flags (double?) parse the same.</summary>
     private static string Plain(string message)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message,
-            @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type 'System\.(?<type>\w+)'\.$");
+            @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(System\.Nullable`1\[)?System\.(?<type>\w+)\]?'\.$");
         if (!match.Success)
             return message;
         var expected = match.Groups["type"].Value switch

@@ -21,14 +21,6 @@ public sealed class ClassTable(IReadOnlyList<ExerciseKey> keys, IReadOnlyList<Le
     /// <summary>How many exercises there are in all.</summary>
     public int ExerciseCount => Keys.Sum(key => key.Exercises.Count);
 
-    /// <summary>The grade of <paramref name="learner"/> on exercise <paramref name="number"/> of <paramref name="notebook"/>:
-    /// "not attempted" for a notebook not handed in.</summary>
-    public ExerciseGrade Grade(string learner, string notebook, int number)
-    {
-        var row = Rows.First(r => r.Learner == learner && r.Graded);
-        return row.Notebooks.TryGetValue(notebook, out var grade) ? grade.Exercises[number - 1] : new ExerciseGrade(GradeKind.NotAttempted);
-    }
-
     /// <summary>A learner's passed exercises in all.</summary>
     public int Total(LearnerRow row) => row.Notebooks.Values.Sum(grade => grade.Passed);
 

@@ -18,7 +18,7 @@ public sealed class GradingOptions
     /// <summary>Where each learner's executed grading notebooks go (a folder per learner); null to keep none.</summary>
     public string? ExecutedFolder { get; init; }
 
-    /// <summary>Told before each notebook is graded: learner, notebook, and how many of all are done.</summary>
+    /// <summary>Told before each notebook is graded: the learner, the notebook, and how many of all the learners are done.</summary>
     public Action<string, string, int, int>? Progress { get; init; }
 }
 
@@ -34,26 +34,24 @@ public sealed class Grader(IReadOnlyList<ExerciseKey> keys, string courseRoot, G
     public async Task<ClassTable> GradeAsync(IReadOnlyList<LearnerSubmission> learners)
     {
         var rows = new List<LearnerRow>();
-        int total = learners.Where(l => l.Grade).Sum(l => Math.Max(1, l.Notebooks.Count)), done = 0;
-        foreach (var learner in learners)
+        for (int index = 0; index < learners.Count; index++)
         {
+            var learner = learners[index];
             var notes = new List<string>(learner.Notes);
             var grades = new Dictionary<string, NotebookGrade>();
             if (learner.Grade)
             {
                 foreach (var (key, file) in Match(learner, notes))
                 {
-                    options.Progress?.Invoke(learner.Learner, key.FileName, done, total);
+                    options.Progress?.Invoke(learner.Learner, key.FileName, index, learners.Count);
                     var grade = await GradeNotebookAsync(key, learner.Learner, file);
                     grades[key.FileName] = grade;
                     notes.AddRange(grade.Notes);
-                    done++;
                 }
             }
-            done += learner.Grade ? Math.Max(0, Math.Max(1, learner.Notebooks.Count) - grades.Count) : 0;
             rows.Add(new LearnerRow(learner.Learner, grades, notes, learner.Grade));
         }
-        options.Progress?.Invoke("", "", total, total);
+        options.Progress?.Invoke("", "", learners.Count, learners.Count);
         return new ClassTable(keys, rows);
     }
 

@@ -83,16 +83,24 @@ public sealed class GradingPartsTests : IDisposable
     [InlineData("notebook grade notebooks/01-perceptrons.ipynb /no/such/folder", "submissions: no such folder: /no/such/folder")]
     [InlineData("notebook grade /no/such.ipynb SUBMISSIONS", "teacher: no such notebook or folder: /no/such.ipynb")]
     [InlineData("notebook grade notebooks/01-perceptrons.ipynb SUBMISSIONS --cell-timeout -1", "--cell-timeout must be a positive number of seconds, not '-1'.")]
+    [InlineData("notebook grade notebooks/01-perceptrons.ipynb SUBMISSIONS --cell-timeout abc", "--cell-timeout: 'abc' is not a number.")]
     [InlineData("notebook grade notebooks/01-perceptrons.ipynb SUBMISSIONS --param epochs", "--param 'epochs' must be name=value")]
+    [InlineData("notebook grade notebooks/01-perceptrons.ipynb SUBMISSIONS --out OTHERFILES", "holds files that are not grades; choose an empty or new folder.")]
+    [InlineData("notebook grade notebooks/01-perceptrons.ipynb SUBMISSIONS --source /no/such/feed", "--source /no/such/feed: no such folder")]
     public void Grade_rejects_bad_input_with_one_line_naming_it(string arguments, string expected)
     {
         string submissions = Directory.CreateDirectory(Path.Combine(_folder.Path, "subs")).FullName;
-        var args = arguments.Replace("notebooks/", CourseNotebookTests.NotebooksFolder + "/").Replace("SUBMISSIONS", submissions).Split(' ');
+        string otherFiles = Directory.CreateDirectory(Path.Combine(_folder.Path, "other")).FullName;
+        string someoneElses = Path.Combine(otherFiles, "thesis.tex");
+        File.WriteAllText(someoneElses, "not grades");
+        var args = arguments.Replace("notebooks/", CourseNotebookTests.NotebooksFolder + "/").Replace("SUBMISSIONS", submissions)
+            .Replace("OTHERFILES", otherFiles).Split(' ');
         var (exit, output, errors) = InProcessNn.Run(args);
 
         Assert.Equal(Program.UsageError, exit);
         Assert.Contains(expected, errors);
         Assert.DoesNotContain("   at ", errors);
         Assert.Equal("", output);
+        Assert.Equal("not grades", File.ReadAllText(someoneElses));   // nothing the teacher had is touched
     }
 }
