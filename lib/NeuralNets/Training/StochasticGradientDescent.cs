@@ -139,7 +139,22 @@ public static class StochasticGradientDescent
     /// <summary>w ← w − shrink · sgn(w), with sgn(0) = 0: the L1 term of eq. (97).</summary>
     private static void ShrinkTowardsZero<T>(Span<T> w, T shrink) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < w.Length; i++)
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<T>.IsSupported)
+        {
+            // A vector at a time: positive weights minus shrink, negative ones plus shrink, zeros left as they are.
+            var down = new System.Numerics.Vector<T>(shrink);
+            var zero = System.Numerics.Vector<T>.Zero;
+            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<T, System.Numerics.Vector<T>>(w);
+            for (int v = 0; v < vectors.Length; v++)
+            {
+                var wv = vectors[v];
+                vectors[v] = System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(wv, zero), wv - down,
+                    System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.LessThan(wv, zero), wv + down, wv));
+            }
+            i = vectors.Length * System.Numerics.Vector<T>.Count;
+        }
+        for (; i < w.Length; i++)
         {
             T wi = w[i];
             if (wi > T.Zero)
