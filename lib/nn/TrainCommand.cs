@@ -30,6 +30,14 @@ internal static class TrainCommand
         var cost = new Option<string>("--cost") { Description = "Cost function.", DefaultValueFactory = _ => "quadratic" };
         cost.AcceptOnlyFromAmong("quadratic", "cross-entropy", "log-likelihood");
         var lambda = new Option<double>("--lambda") { Description = "L2 regularisation λ (0 for none).", DefaultValueFactory = _ => 0.0 }.Above(0, orEqual: true);
+        // L1 regularisation and dropout (chapter 3's other regularisers): their flags, checks and use are kept together here.
+        var l1 = new Option<double>("--l1") { Description = "L1 regularisation λ, in place of --lambda's L2 (Nielsen eq. 95)." }.Above(0, orEqual: true);
+        var dropout = new Option<double>("--dropout") { Description = "Probability p of dropping each hidden neuron while training (0 for none, below 1)." };
+        dropout.Validators.Add(r =>
+        {
+            if (r.Tokens is [var typed] && double.TryParse(typed.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && !(p >= 0 && p < 1))
+                r.AddError($"--dropout must be a probability of at least 0 and below 1, got {typed.Value}.");
+        });
         var hidden = new Option<string>("--hidden") { Description = "Activation of the hidden layers.", DefaultValueFactory = _ => "sigmoid" };
         hidden.AcceptOnlyFromAmong("sigmoid", "tanh", "relu");
         var output = new Option<string>("--output") { Description = "Activation of the output layer.", DefaultValueFactory = _ => "sigmoid" };
@@ -58,8 +66,14 @@ internal static class TrainCommand
         });
 
         var command = new Command("train", "Train a network on MNIST (Nielsen's chapter-1 network by default), printing test accuracy after each epoch.");
-        foreach (var option in new Option[] { sizes, eta, miniBatch, epochs, cost, lambda, hidden, output, init, seed, dataset, dataDir, save })
+        foreach (var option in new Option[] { sizes, eta, miniBatch, epochs, cost, lambda, l1, dropout, hidden, output, init, seed, dataset, dataDir, save })
             command.Options.Add(option);
+        command.Validators.Add(r =>
+        {
+            // One λ and one penalty per run: both flags would leave it unclear which λ is meant.
+            if (r.GetResult(l1) is { Implicit: false } && r.GetResult(lambda) is { Implicit: false })
+                r.AddError("--l1 and --lambda were both given: --lambda is L2's λ and --l1 is L1's; give one of them.");
+        });
 
         command.SetAction(parsed =>
         {
@@ -81,7 +95,9 @@ internal static class TrainCommand
                 Epochs = parsed.GetValue(epochs),
                 MiniBatchSize = parsed.GetValue(miniBatch),
                 LearningRate = parsed.GetValue(eta),
-                Lambda = parsed.GetValue(lambda),
+                Lambda = parsed.GetResult(l1) is { Implicit: false } ? parsed.GetValue(l1) : parsed.GetValue(lambda),
+                Regularisation = parsed.GetResult(l1) is { Implicit: false } ? Regularisation.L1 : Regularisation.L2,
+                DropoutProbability = parsed.GetValue(dropout),
                 Cost = Cost.FromName(parsed.GetValue(cost)!),
                 Seed = parsed.GetValue(seed),
                 EvaluationData = data.Test,
@@ -95,7 +111,8 @@ internal static class TrainCommand
     {
         Console.WriteLine($"{network}");
         Console.WriteLine($"{data.Training.Count:N0} training images, {data.Test.Count:N0} test images ({data.Name}); " +
-                          $"{options.Cost} cost, η = {options.LearningRate}, mini-batch {options.MiniBatchSize}, λ = {options.Lambda}, {options.Epochs} epochs");
+                          $"{options.Cost} cost, η = {options.LearningRate}, mini-batch {options.MiniBatchSize}, {(options.Regularisation == Regularisation.L1 ? "L1 " : "")}λ = {options.Lambda}, " +
+                          $"{(options.DropoutProbability > 0 ? $"dropout p = {options.DropoutProbability}, " : "")}{options.Epochs} epochs");
 
         var bar = new ProgressBar(Console.Out, interactive: !Console.IsOutputRedirected);
         using var cancel = new CancellationTokenSource();
@@ -125,7 +142,8 @@ internal static class TrainCommand
             NetworkFile.Save(network, savePath, new Dictionary<string, string>
             {
                 ["trainedWith"] = $"nn train: {data.Name}, {options.Cost}, eta {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, " +
-                                  $"mini-batch {options.MiniBatchSize}, lambda {options.Lambda.ToString(CultureInfo.InvariantCulture)}, {history.Epochs.Count} epochs",
+                                  $"mini-batch {options.MiniBatchSize}, {(options.Regularisation == Regularisation.L1 ? "l1" : "lambda")} {options.Lambda.ToString(CultureInfo.InvariantCulture)}, " +
+                                  $"{(options.DropoutProbability > 0 ? $"dropout {options.DropoutProbability.ToString(CultureInfo.InvariantCulture)}, " : "")}{history.Epochs.Count} epochs",
                 ["testAccuracy"] = history.Epochs.Count > 0 ? history.Epochs[^1].EvaluationAccuracy!.Value.ToString("F4", CultureInfo.InvariantCulture) : "",
             });
             Console.WriteLine($"Saved the network to {Path.GetFullPath(savePath)}");

@@ -141,5 +141,18 @@ public sealed class CliTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(learnerCopy));
     }
 
+    [Fact]
+    public void Train_with_L1_and_dropout_runs_and_says_what_it_used()
+    {
+        var (exit, text, errors) = Nn("train", "--epochs", "1", "--sizes", "784,30,10", "--cost", "cross-entropy", "--eta", "0.5",
+            "--init", "scaled", "--l1", "1", "--dropout", "0.2");
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("L1 λ = 1, dropout p = 0.2, 1 epochs", text);
+        var accuracy = System.Text.RegularExpressions.Regex.Match(text, @"Epoch 1: \d+ / 10000 \((\d+\.\d+) ?%\)");
+        Assert.True(accuracy.Success, text);
+        Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 85, text);
+    }
+
     private static (int Exit, string Output, string Errors) Nn(params string[] args) => InProcessNn.Run(args);
 }

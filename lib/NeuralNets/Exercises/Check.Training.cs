@@ -117,8 +117,8 @@ public static partial class Check
 
     /// <summary>
     /// Passes if the learner tried at least four values of λ spread over a factor of at least 100, recorded each one's
-    /// validation accuracy (re-measured here with <paramref name="evaluate"/> for the chosen one) and chose the best
-    /// (notebook 08, exercise 1).
+    /// validation accuracy (every one re-measured here with <paramref name="evaluate"/>, so no value can be made up)
+    /// and chose the best (notebook 08, exercise 3).
     /// </summary>
     public static CheckResult LambdaChosenByValidation(string exercise, IReadOnlyDictionary<double, double>? tried, double chosen,
         Func<double, double>? evaluate, string hint)
@@ -134,26 +134,29 @@ public static partial class Check
             return Fail(exercise, "spread the values of λ over a factor of at least 100 (for example 0.01 to 10).", hint);
         if (!tried.TryGetValue(chosen, out double recorded))
             return Fail(exercise, $"chosenLambda = {chosen} is not one of the values you tried.", hint);
+        foreach (var (lambda, accuracy) in tried.OrderBy(pair => pair.Key))
+        {
+            double measured;
+            try
+            {
+                measured = evaluate(lambda);
+            }
+            catch (Exception e)
+            {
+                return Fail(exercise, $"measuring λ = {lambda} failed: {e.Message}", hint);
+            }
+            if (Math.Abs(measured - accuracy) > 1e-9)
+                return Fail(exercise, $"λ = {lambda} measures {measured:P2} on the validation images, but you recorded {accuracy:P2}.", hint);
+        }
         var best = tried.OrderByDescending(pair => pair.Value).First();
         if (recorded < best.Value)
             return Fail(exercise, $"λ = {best.Key} had a higher validation accuracy ({best.Value:P2}) than your choice λ = {chosen} ({recorded:P2}).", hint);
-        double measured;
-        try
-        {
-            measured = evaluate(chosen);
-        }
-        catch (Exception e)
-        {
-            return Fail(exercise, $"measuring λ = {chosen} failed: {e.Message}", hint);
-        }
-        if (Math.Abs(measured - recorded) > 1e-9)
-            return Fail(exercise, $"λ = {chosen} measures {measured:P2} on the validation images, but you recorded {recorded:P2}.", hint);
-        return Pass(exercise, $"λ = {chosen} has the best validation accuracy ({recorded:P2}) of the {tried.Count} values you tried.");
+        return Pass(exercise, $"λ = {chosen} has the best validation accuracy ({recorded:P2}) of the {tried.Count} values you tried, each re-measured here.");
     }
 
     /// <summary>
     /// Passes if <paramref name="nextEta"/> halves η exactly when the latest validation accuracy is no better than the
-    /// best before it (tried on made-up histories), and reports a short training run that uses it (notebook 08, exercise 2).
+    /// best before it (tried on made-up histories), and reports a short training run that uses it (notebook 08, exercise 4).
     /// </summary>
     public static CheckResult LearningRateSchedule(string exercise, Func<IReadOnlyList<double>, double, double>? nextEta,
         ImageSet? training, ImageSet? validation, string hint, int maxEpochs = 20, double startEta = 1.0)

@@ -21,6 +21,8 @@ public sealed class Backpropagation<T> where T : unmanaged, IFloatingPointIeee75
     private readonly T[][] _zs;           // zs[l]: weighted inputs of layer l + 1, one column per example
     private readonly T[][] _activations;  // activations[0] = x, activations[l + 1] = σ(zs[l])
     private readonly T[][] _deltas;       // deltas[l]: the error δ of layer l + 1
+    private T[][]? _dropoutMasks;         // masks[l]: 0 or 1/(1 − p) for each neuron of hidden layer l + 1, per example
+    private T[][]? _keptActivations;      // σ(zs[l]) before the mask, which σ′ is computed from
     private int _count;
 
     /// <summary>Buffers for mini-batches of up to <paramref name="capacity"/> examples through <paramref name="network"/>.</summary>
@@ -64,6 +66,60 @@ public sealed class Backpropagation<T> where T : unmanaged, IFloatingPointIeee75
     /// <summary>δˡ⁺¹ = ∂C/∂zˡ⁺¹ of the last batch passed to <c>Backpropagate</c>.</summary>
     public ReadOnlySpan<T> Errors(int l) => _deltas[l].AsSpan(0, _sizes[l + 1] * _count);
 
+    /// <summary>True while dropout masks are drawn (<see cref="DrawDropoutMasks"/>) and not yet cleared.</summary>
+    public bool DropoutActive => _dropoutMasks is not null;
+
+    /// <summary>
+    /// Dropout (Nielsen chapter 3): for every example column and every neuron of every hidden layer, drop the neuron
+    /// with probability <paramref name="p"/>. Until <see cref="ClearDropoutMasks"/>, each forward pass multiplies the
+    /// hidden activations by the mask, which holds 0 for a dropped neuron and 1/(1 − p) for a kept one, and
+    /// backpropagation carries the same factor into δ, so a dropped neuron neither passes anything on nor gets any
+    /// gradient. Scaling the kept neurons during training ("inverted dropout") keeps each neuron's expected input to
+    /// the next layer unchanged, so the trained network needs no rescaling afterwards (Nielsen halves the outgoing
+    /// weights instead, after training with p = ½). A mask is drawn per example, not per mini-batch: each example sees
+    /// its own thinned network, at the same cost.
+    /// </summary>
+    /// <param name="p">The probability of dropping a hidden neuron, at least 0 and below 1.</param>
+    /// <param name="random">The generator to draw from (seeded, so a run can be repeated).</param>
+    public void DrawDropoutMasks(double p, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (!(p >= 0 && p < 1))
+            throw new ArgumentOutOfRangeException(nameof(p), $"The dropout probability must be at least 0 and below 1, got {p}.");
+        int hiddenLayers = _zs.Length - 1;
+        if (_dropoutMasks is null)
+        {
+            _dropoutMasks = new T[hiddenLayers][];
+            _keptActivations = new T[hiddenLayers][];
+            for (int l = 0; l < hiddenLayers; l++)
+            {
+                _dropoutMasks[l] = new T[_sizes[l + 1] * Capacity];
+                _keptActivations[l] = new T[_sizes[l + 1] * Capacity];
+            }
+        }
+        T kept = T.CreateTruncating(1 / (1 - p));
+        foreach (var mask in _dropoutMasks)
+            for (int i = 0; i < mask.Length; i++)
+                mask[i] = random.NextDouble() < p ? T.Zero : kept;
+    }
+
+    /// <summary>Stops dropping neurons: forward passes use the whole network again.</summary>
+    public void ClearDropoutMasks()
+    {
+        _dropoutMasks = null;
+        _keptActivations = null;
+    }
+
+    /// <summary>The dropout mask of hidden layer l + 1 (0 = dropped, 1/(1 − p) = kept), one column per example: for
+    /// the examples of the last batch, or for every column of the capacity before the first batch. Only while
+    /// <see cref="DropoutActive"/>.</summary>
+    public ReadOnlySpan<T> DropoutMask(int l)
+    {
+        if (_dropoutMasks is null)
+            throw new InvalidOperationException("No dropout masks are drawn: call DrawDropoutMasks first.");
+        return _dropoutMasks[l].AsSpan(0, _sizes[l + 1] * (_count > 0 ? _count : Capacity));
+    }
+
     /// <summary>
     /// The forward pass for <paramref name="m"/> examples (input columns in <paramref name="inputs"/>):
     /// aˡ⁺¹ = σ(Wˡ aˡ + bˡ) for every column at once (Nielsen eq. 25). Returns the output activations.
@@ -84,7 +140,13 @@ public sealed class Backpropagation<T> where T : unmanaged, IFloatingPointIeee75
             ReadOnlySpan<T> b = Network.Biases(l);
             for (int i = 0; i < m; i++)                                                     // z += b, column by column
                 TensorPrimitives.Add(z.Slice(i * rows, rows), b, z.Slice(i * rows, rows));
-            Network.ActivationOf(l).Apply<T>(z, _activations[l + 1].AsSpan(0, rows * m), rows);  // a = σ(z)
+            var a = _activations[l + 1].AsSpan(0, rows * m);
+            Network.ActivationOf(l).Apply<T>(z, a, rows);                                   // a = σ(z)
+            if (_dropoutMasks is not null && l < _zs.Length - 1)
+            {
+                a.CopyTo(_keptActivations![l]);
+                TensorPrimitives.Multiply(a, _dropoutMasks[l].AsSpan(0, rows * m), a);       // a = mask ⊙ σ(z)
+            }
         }
         return Activations(_sizes.Length - 1);
     }
@@ -125,7 +187,15 @@ public sealed class Backpropagation<T> where T : unmanaged, IFloatingPointIeee75
             {
                 var previous = _deltas[l - 1].AsSpan(0, inner * m);
                 K.TransposedWeightsTimesBatch<T>(Network.Weights(l), delta, previous, rows, inner, m);
-                Network.ActivationOf(l - 1).MultiplyByDerivative(WeightedInputs(l - 1), Activations(l), previous, inner);
+                if (_dropoutMasks is null)
+                    Network.ActivationOf(l - 1).MultiplyByDerivative(WeightedInputs(l - 1), Activations(l), previous, inner);
+                else
+                {
+                    // With dropout a = mask ⊙ σ(z), so ∂a/∂z = mask ⊙ σ′(z): σ′ from the activations before the mask,
+                    // then the mask, which zeroes the error of every dropped neuron.
+                    Network.ActivationOf(l - 1).MultiplyByDerivative(WeightedInputs(l - 1), _keptActivations![l - 1].AsSpan(0, inner * m), previous, inner);
+                    TensorPrimitives.Multiply(previous, _dropoutMasks[l - 1].AsSpan(0, inner * m), previous);
+                }
             }
         }
         return Gradients;

@@ -39,6 +39,9 @@ public static class StochasticGradientDescent
         var batch = new MiniBatch<T>(network.InputSize, network.OutputSize, m);
         var evaluator = new Evaluator<T>(network);
         var random = new MersenneTwister(options.Seed);
+        // Dropout draws from a generator of its own, so that p = 0 leaves the shuffling, and so the run, exactly as
+        // it was without dropout.
+        var dropoutRandom = new MersenneTwister(unchecked(options.Seed + 1));
         var order = Enumerable.Range(0, n).ToArray();
         var history = new TrainingHistory();
 
@@ -55,7 +58,9 @@ public static class StochasticGradientDescent
                 }
                 int start = k * m;
                 batch.Load(trainingData, order.AsSpan(start, Math.Min(m, n - start)));
-                UpdateMiniBatch(backprop, batch, options.Cost, options.LearningRate, options.Lambda, n);
+                if (options.DropoutProbability > 0)
+                    backprop.DrawDropoutMasks(options.DropoutProbability, dropoutRandom);   // a fresh thinned network per example
+                UpdateMiniBatch(backprop, batch, options.Cost, options.LearningRate, options.Lambda, n, options.Regularisation);
                 if (!BiasesAreFinite(network))
                     throw new TrainingDivergedException(epoch, k + 1, miniBatches, options.LearningRate, options.Lambda);
                 if ((k + 1) % reportEvery == 0 || k + 1 == miniBatches)
@@ -83,12 +88,30 @@ public static class StochasticGradientDescent
     /// <param name="lambda">λ, the L2 regularisation parameter (0 for none).</param>
     /// <param name="n">The size of the whole training set (λ is scaled by it, as in Nielsen's code).</param>
     public static void UpdateMiniBatch<T>(Backpropagation<T> backprop, MiniBatch<T> batch, Cost cost, double eta, double lambda, int n)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        UpdateMiniBatch(backprop, batch, cost, eta, lambda, n, Regularisation.L2);
+
+    /// <summary>
+    /// One gradient-descent step on one mini-batch with the chosen penalty on the weights: for L2 (eq. 93)
+    /// w ← (1 − ηλ/n) w − (η/m) Σₓ ∂C₀ₓ/∂w; for L1 (eq. 97, averaged over the mini-batch as eq. 93 is)
+    /// w ← w − (ηλ/n) sgn(w) − (η/m) Σₓ ∂C₀ₓ/∂w; and b ← b − (η/m) Σₓ ∂Cₓ/∂b either way (biases are not regularised).
+    /// </summary>
+    /// <param name="backprop">The workspace, bound to the network being trained.</param>
+    /// <param name="batch">The m examples of this step.</param>
+    /// <param name="cost">The cost being minimised.</param>
+    /// <param name="eta">η, the learning rate.</param>
+    /// <param name="lambda">λ, the regularisation parameter (0 for none).</param>
+    /// <param name="n">The size of the whole training set (λ is scaled by it, as in Nielsen's code).</param>
+    /// <param name="regularisation">Which penalty λ weighs.</param>
+    public static void UpdateMiniBatch<T>(Backpropagation<T> backprop, MiniBatch<T> batch, Cost cost, double eta, double lambda, int n,
+        Regularisation regularisation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var network = backprop.Network;
         var gradients = backprop.Backpropagate(batch, cost);
         T step = T.CreateTruncating(-eta / batch.Count);
-        T decay = T.CreateTruncating(1 - eta * lambda / n);
+        T decay = T.CreateTruncating(1 - eta * lambda / n);     // L2: every weight times (1 − ηλ/n)
+        T shrink = T.CreateTruncating(eta * lambda / n);        // L1: every weight ηλ/n nearer to zero
         for (int l = 0; l < network.LayerCount - 1; l++)
         {
             var w = network.Weights(l);
@@ -100,8 +123,10 @@ public static class StochasticGradientDescent
             {
                 int length = Math.Min(UpdateChunk, w.Length - start);
                 var wChunk = w.Slice(start, length);
-                if (lambda != 0)
+                if (lambda != 0 && regularisation == Regularisation.L2)
                     TensorPrimitives.Multiply(wChunk, decay, wChunk);
+                else if (lambda != 0)
+                    ShrinkTowardsZero(wChunk, shrink);
                 TensorPrimitives.MultiplyAdd(nablaW.Slice(start, length), step, wChunk, wChunk);   // w += step · ∇w
             }
             var b = network.Biases(l);
@@ -110,6 +135,48 @@ public static class StochasticGradientDescent
     }
 
     private const int UpdateChunk = 8192;
+
+    /// <summary>w ← w − shrink · sgn(w), with sgn(0) = 0: the L1 term of eq. (97).</summary>
+    private static void ShrinkTowardsZero<T>(Span<T> w, T shrink) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<T>.IsSupported)
+        {
+            // A vector at a time: positive weights minus shrink, negative ones plus shrink, zeros left as they are.
+            var down = new System.Numerics.Vector<T>(shrink);
+            var zero = System.Numerics.Vector<T>.Zero;
+            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<T, System.Numerics.Vector<T>>(w);
+            for (int v = 0; v < vectors.Length; v++)
+            {
+                var wv = vectors[v];
+                vectors[v] = System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(wv, zero), wv - down,
+                    System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.LessThan(wv, zero), wv + down, wv));
+            }
+            i = vectors.Length * System.Numerics.Vector<T>.Count;
+        }
+        for (; i < w.Length; i++)
+        {
+            T wi = w[i];
+            if (wi > T.Zero)
+                w[i] = wi - shrink;
+            else if (wi < T.Zero)
+                w[i] = wi + shrink;
+        }
+    }
+
+    /// <summary>The average cost over <paramref name="data"/> with the penalty of <paramref name="options"/>:
+    /// the evaluator adds L2's (λ/2n) Σ w²; for L1 it is (λ/n) Σ |w| (eq. 95), n being the data's size either way.</summary>
+    private static double RegularisedCost<T>(Evaluator<T> evaluator, ImageSet data, TrainingOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (options.Regularisation == Regularisation.L2 || options.Lambda == 0)
+            return evaluator.Cost(data, options.Cost, options.Lambda);
+        var network = evaluator.Network;
+        double absolute = 0;
+        for (int l = 0; l < network.LayerCount - 1; l++)
+            absolute += double.CreateTruncating(TensorPrimitives.SumOfMagnitudes<T>(network.Weights(l)));
+        return evaluator.Cost(data, options.Cost) + options.Lambda / data.Count * absolute;
+    }
 
     // A weight that overflows to ±∞ or NaN makes some z non-finite, whose error δ then turns the biases it reaches
     // to NaN within a step: the few biases are checked after every step (cheap), every weight after every epoch.
@@ -147,9 +214,9 @@ public static class StochasticGradientDescent
         return new EpochResult(
             epoch,
             seconds,
-            options.MonitorTrainingCost ? evaluator.Cost(trainingData, options.Cost, options.Lambda) : null,
+            options.MonitorTrainingCost ? RegularisedCost(evaluator, trainingData, options) : null,
             options.MonitorTrainingAccuracy ? evaluator.Accuracy(trainingData) : null,
-            evaluation is not null && options.MonitorEvaluationCost ? evaluator.Cost(evaluation, options.Cost, options.Lambda) : null,
+            evaluation is not null && options.MonitorEvaluationCost ? RegularisedCost(evaluator, evaluation, options) : null,
             evaluation is not null && options.MonitorEvaluationAccuracy ? evaluator.Accuracy(evaluation) : null);
     }
 }

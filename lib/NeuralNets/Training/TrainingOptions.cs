@@ -19,8 +19,22 @@ public sealed record TrainingOptions
     /// <summary>η, the learning rate: how far each step moves against the gradient.</summary>
     public double LearningRate { get; init; } = 3.0;
 
-    /// <summary>λ, the L2 regularisation parameter (Nielsen eq. 85); 0 for none.</summary>
+    /// <summary>λ, the regularisation parameter (of the L2 cost, Nielsen eq. 87, unless
+    /// <see cref="Regularisation"/> says L1); 0 for none.</summary>
     public double Lambda { get; init; }
+
+    /// <summary>Which penalty <see cref="Lambda"/> weighs: <see cref="Training.Regularisation.L2"/> (the default,
+    /// weight decay) or <see cref="Training.Regularisation.L1"/>.</summary>
+    public Regularisation Regularisation { get; init; } = Regularisation.L2;
+
+    /// <summary>
+    /// p, the probability that a hidden neuron is dropped (Nielsen chapter 3, "Dropout"); 0 for none, below 1. Each
+    /// example of a mini-batch gets its own random mask, and the neurons kept are scaled by 1/(1 − p) during
+    /// training ("inverted dropout"), so the trained network is used as it is, with every neuron. Nielsen instead
+    /// halves the outgoing weights of the hidden neurons after training with p = ½; in expectation the two agree.
+    /// The input and output layers are never dropped.
+    /// </summary>
+    public double DropoutProbability { get; init; }
 
     /// <summary>The cost to minimise.</summary>
     public Cost Cost { get; init; } = Cost.Quadratic;
@@ -59,6 +73,9 @@ public sealed record TrainingOptions
         if (MiniBatchSize <= 0) throw new ArgumentException($"The mini-batch size must be positive, got {MiniBatchSize}.");
         if (!double.IsFinite(LearningRate) || LearningRate <= 0) throw new ArgumentException($"The learning rate η must be a positive number, got {LearningRate}.");
         if (!double.IsFinite(Lambda) || Lambda < 0) throw new ArgumentException($"λ must be 0 or a positive number, got {Lambda}.");
+        if (!Enum.IsDefined(Regularisation)) throw new ArgumentException($"Regularisation must be L2 or L1, got {Regularisation}.");
+        if (!(DropoutProbability >= 0 && DropoutProbability < 1))
+            throw new ArgumentException($"The dropout probability p must be at least 0 and below 1, got {DropoutProbability}.");
         ArgumentNullException.ThrowIfNull(Cost);
     }
 }
