@@ -110,4 +110,39 @@ public static partial class Check
             return Fail(exercise, $"with η = {eta.Value:G4}, C = {final:E2} after {steps} steps: it zig-zags across the valley, overshooting the bottom at every step. η is a bit too large.", hint);
         return Fail(exercise, $"with η = {eta.Value:G4}, C = {final:E2} after {steps} steps: it is getting there, but slowly. η is too small.", hint);
     }
+
+    /// <summary>
+    /// A "predict before you run it" check (notebook 05): runs <paramref name="costsAt"/>(<paramref name="eta"/>), the
+    /// cost after each step or epoch of a descent with that learning rate, and passes if <paramref name="prediction"/>
+    /// ("settles" or "diverges") says what it did: it diverges if the last cost is larger than the first (or not a number).
+    /// </summary>
+    public static CheckResult LearningRatePrediction(string exercise, string? prediction, double eta, Func<double, double[]>? costsAt, string hint)
+    {
+        if (string.IsNullOrWhiteSpace(prediction))
+            return NotAnswered(exercise, hint);
+        string said = prediction.Trim().ToLowerInvariant();
+        if (said != "settles" && said != "diverges")
+            return Fail(exercise, $"\"{prediction}\" is not one of the two answers: \"settles\" or \"diverges\".", hint);
+        if (costsAt is null)
+            return Fail(exercise, "the check needs the function that runs the descent.", hint);
+        double[] costs;
+        try
+        {
+            costs = costsAt(eta);
+        }
+        catch (Exception e)
+        {
+            return Fail(exercise, $"running the descent with η = {eta} threw {e.GetType().Name}: {e.Message}", hint);
+        }
+        if (costs is null || costs.Length < 2)
+            return Fail(exercise, "the descent returned fewer than two costs.", hint);
+        double first = costs[0], last = costs[^1];
+        bool diverged = double.IsNaN(last) || double.IsInfinity(last) || last > first;
+        string what = diverged
+            ? $"with η = {eta} the cost went from {first:G4} to {last:G4}: it diverges"
+            : $"with η = {eta} the cost went from {first:G4} down to {last:G4}: it settles";
+        return (said == "diverges") == diverged
+            ? Pass(exercise, $"right: {what}.")
+            : Fail(exercise, $"not this time: {what}.", hint);
+    }
 }
