@@ -1,0 +1,42 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNets.Exercises;
+
+namespace NeuralNets.Tests.Exercises;
+
+/// <summary>Notebook 06's BP1 exercise: the learner's δᴸ = ∇ₐC ⊙ σ′(zᴸ) against finite differences through the output
+/// biases, for costs the notebook never shows.</summary>
+public class OutputErrorBP1CheckTests
+{
+    private static Vector<double> SigmaPrime(Vector<double> z) => z.Map(v => Math.Exp(-v) / ((1 + Math.Exp(-v)) * (1 + Math.Exp(-v))));
+
+    private static void AssertFails(CheckResult result, string because)
+    {
+        Assert.False(result.Passed, result.ToString());
+        Assert.StartsWith(CheckResult.FailMarker, result.ToString());
+        Assert.Contains(because, result.Message);
+        Assert.Contains("Hint:", result.Message);
+    }
+
+    [Fact]
+    public void BP1_passes()
+    {
+        var result = Check.OutputErrorBP1("e", (gradA, zL) => gradA.PointwiseMultiply(SigmaPrime(zL)));
+        Assert.True(result.Passed, result.ToString());
+    }
+
+    [Fact]
+    public void Leaving_out_either_factor_fails_and_says_which()
+    {
+        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => gradA), "Your δᴸ equals ∇ₐC");
+        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => SigmaPrime(zL)), "Your δᴸ equals σ′(zᴸ)");
+    }
+
+    [Fact]
+    public void An_answer_that_ignores_its_inputs_or_throws_or_has_the_wrong_length_fails()
+    {
+        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => Vector<double>.Build.Dense(gradA.Count, 0.1)), "finite differences give");
+        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => throw new InvalidOperationException("boom")), "boom");
+        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => gradA.SubVector(0, 1)), "numbers for an output layer of");
+        AssertFails(Check.OutputErrorBP1("e", null), "not answered yet");
+    }
+}
