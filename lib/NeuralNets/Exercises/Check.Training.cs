@@ -217,37 +217,55 @@ public static partial class Check
     }
 
     /// <summary>
-    /// Passes if (<paramref name="label"/>, <paramref name="predicted"/>) is the most frequent mistake of
-    /// <paramref name="matrix"/>, or the pair of classes confused most in both directions together, and a reason is
-    /// given (notebook 09, exercise 1).
+    /// Passes if (<paramref name="label"/>, <paramref name="predicted"/>) is the most common confusion among
+    /// <paramref name="predictions"/> (the top cell of the confusion matrix, or the top pair counting both directions)
+    /// and <paramref name="images"/> holds exactly the indices of the images with that true label read as that wrong
+    /// digit (notebook 09, exercise 1). The list shows the learner did the counting, and its images are the evidence for
+    /// the discussion of why the two are mixed up.
     /// </summary>
-    public static CheckResult MostConfusedPair(string exercise, int? label, int? predicted, string? because, ConfusionMatrix? matrix, string hint)
+    public static CheckResult MostConfusedPair(string exercise, int? label, int? predicted, IReadOnlyCollection<int>? images,
+        IReadOnlyList<Prediction>? predictions, string hint)
     {
-        if (label is null || predicted is null)
+        if (label is null || predicted is null || images is null)
             return NotAnswered(exercise, hint);
-        if (matrix is null)
-            return Fail(exercise, "the check needs the confusion matrix.", hint);
-        int classes = matrix.ClassCount;
+        if (predictions is null || predictions.Count == 0)
+            return Fail(exercise, "the check needs the network's predictions on the test images.", hint);
+        int classes = Math.Max(predictions.Max(p => p.Label), predictions.Max(p => p.Predicted)) + 1;
         int a = label.Value, b = predicted.Value;
         if (a < 0 || b < 0 || a >= classes || b >= classes)
             return Fail(exercise, $"classes run from 0 to {classes - 1}; got {a} and {b}.", hint);
         if (a == b)
             return Fail(exercise, $"{a} read as {a} is a right answer, not a confusion.", hint);
-        var top = matrix.MostConfused(1);
-        if (top.Count == 0)
-            return Fail(exercise, "this network makes no mistakes at all, so nothing is confused.", hint);
-        int bestPair = 0;
+
+        var counts = new int[classes, classes];
+        foreach (var p in predictions)
+            counts[p.Label, p.Predicted]++;
+        int topCell = 0, topPair = 0, topLabel = 0, topPredicted = 0;
         for (int i = 0; i < classes; i++)
-            for (int j = i + 1; j < classes; j++)
-                bestPair = Math.Max(bestPair, matrix[i, j] + matrix[j, i]);
-        bool topCell = matrix[a, b] == top[0].Count;
-        bool topPair = matrix[a, b] + matrix[b, a] == bestPair;
-        if (!topCell && !topPair)
+            for (int j = 0; j < classes; j++)
+                if (i != j)
+                {
+                    if (counts[i, j] > topCell)
+                        (topCell, topLabel, topPredicted) = (counts[i, j], i, j);
+                    topPair = Math.Max(topPair, counts[i, j] + counts[j, i]);
+                }
+        if (topCell == 0)
+            return Fail(exercise, "this network makes no mistakes at all, so nothing is confused.", hint);
+        if (counts[a, b] != topCell && counts[a, b] + counts[b, a] != topPair)
+            return Fail(exercise, $"{a} was read as {b} {counts[a, b]} times, but {topLabel} was read as {topPredicted} {topCell} times.", hint);
+
+        var expected = predictions.Where(p => p.Label == a && p.Predicted == b).Select(p => p.Index).ToHashSet();
+        var given = images.ToHashSet();
+        if (given.Count != images.Count)
+            return Fail(exercise, "confusedImages names some image more than once.", hint);
+        var missing = expected.Except(given).Take(3).ToArray();
+        var extra = given.Except(expected).Take(3).ToArray();
+        if (missing.Length > 0 || extra.Length > 0)
             return Fail(exercise,
-                $"{a} was read as {b} {matrix[a, b]} times, but {top[0].Label} was read as {top[0].Predicted} {top[0].Count} times.", hint);
-        if (string.IsNullOrWhiteSpace(because))
-            return Fail(exercise, $"{a} and {b} is right; now say in confusedBecause why they are easy to mix up.", hint);
-        return Pass(exercise, $"{a} read as {b} ({matrix[a, b]} times, {matrix[b, a]} the other way) is the most common confusion. Your reason: {because}");
+                $"the pair is right, but confusedImages should hold the {expected.Count} images labelled {a} and read as {b}; you gave {given.Count}" +
+                (missing.Length > 0 ? $" (missing e.g. {string.Join(", ", missing)})" : "") +
+                (extra.Length > 0 ? $" (not such an image: {string.Join(", ", extra)})" : "") + ".", hint);
+        return Pass(exercise, $"{a} read as {b} ({counts[a, b]} times, {counts[b, a]} the other way) is the most common confusion, and your {given.Count} images are exactly those.");
     }
 
     /// <summary>

@@ -85,17 +85,22 @@ public class TrainingChecksTests
     }
 
     [Fact]
-    public void Most_confused_pair_accepts_the_top_cell_or_the_top_pair_and_wants_a_reason()
+    public void Most_confused_pair_wants_the_top_cell_or_pair_and_exactly_its_images()
     {
-        var counts = new int[3, 3] { { 50, 7, 1 }, { 2, 50, 0 }, { 6, 5, 50 } };   // top cell (0, 1): 7; top pair {0, 1}: 7 + 2 = 9
-        var matrix = new ConfusionMatrix(counts);
-        Assert.True(Check.MostConfusedPair("e", 0, 1, "they look alike", matrix, "hint").Passed);
-        Assert.True(Check.MostConfusedPair("e", 1, 0, "they look alike", matrix, "hint").Passed);   // the pair {0, 1} both ways: 9
-        AssertFails(Check.MostConfusedPair("e", 2, 1, "they look alike", matrix, "hint"), "was read as");
-        AssertFails(Check.MostConfusedPair("e", 0, 1, " ", matrix, "hint"), "now say");
-        AssertFails(Check.MostConfusedPair("e", 1, 1, "x", matrix, "hint"), "right answer");
-        AssertFails(Check.MostConfusedPair("e", 0, 9, "x", matrix, "hint"), "classes run from 0 to 2");
-        AssertFails(Check.MostConfusedPair("e", null, 1, "x", matrix, "hint"), "not answered yet");
+        // Top cell (0 read as 1): 3 times; top pair {0, 1}: 3 + 1 = 4; {2, 0} has 2.
+        var p = new List<Prediction>();
+        void Add(int label, int predicted) => p.Add(new Prediction(p.Count, label, predicted, new double[3]));
+        Add(0, 0); Add(0, 1); Add(1, 1); Add(0, 1); Add(2, 0); Add(1, 0); Add(0, 1); Add(2, 0); Add(2, 2);
+        int[] zeroAsOne = { 1, 3, 6 };
+        Assert.True(Check.MostConfusedPair("e", 0, 1, zeroAsOne, p, "hint").Passed);
+        Assert.True(Check.MostConfusedPair("e", 1, 0, new[] { 5 }, p, "hint").Passed);   // the pair {0, 1} both ways: 4
+        AssertFails(Check.MostConfusedPair("e", 2, 0, new[] { 4, 7 }, p, "hint"), "was read as");
+        AssertFails(Check.MostConfusedPair("e", 0, 1, new[] { 1, 3 }, p, "hint"), "missing e.g. 6");
+        AssertFails(Check.MostConfusedPair("e", 0, 1, new[] { 1, 3, 6, 5 }, p, "hint"), "not such an image: 5");
+        AssertFails(Check.MostConfusedPair("e", 0, 1, new[] { 1, 1, 3, 6 }, p, "hint"), "more than once");
+        AssertFails(Check.MostConfusedPair("e", 1, 1, zeroAsOne, p, "hint"), "right answer");
+        AssertFails(Check.MostConfusedPair("e", 0, 9, zeroAsOne, p, "hint"), "classes run from 0 to 2");
+        AssertFails(Check.MostConfusedPair("e", 0, 1, null, p, "hint"), "not answered yet");
     }
 
     [Fact]
