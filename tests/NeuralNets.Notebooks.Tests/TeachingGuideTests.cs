@@ -17,7 +17,7 @@ public sealed partial class TeachingGuideTests
     [GeneratedRegex(@"\(\.\./notebooks/(\d\d-[a-z0-9-]+\.ipynb)\)")]
     private static partial Regex NotebookLink();
 
-    [GeneratedRegex(@"cell (\d+) “([^”]+)”")]
+    [GeneratedRegex(@"[Cc]ell (\d+),? “([^”]+)”")]
     private static partial Regex CellCitation();
 
     private static List<Section> Sections()
