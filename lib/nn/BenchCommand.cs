@@ -47,10 +47,10 @@ internal static class BenchCommand
         var epochs = new Option<int>("--epochs") { Description = "Epochs to time per configuration (the median is reported).", DefaultValueFactory = _ => 3 }.AtLeast(1);
         var config = new Option<string>("--config")
         {
-            Description = "ch1 [784,30,10], ch3 [784,100,10], wide [784,1024,10], or all.",
+            Description = "ch1 [784,30,10], ch3 [784,100,10], wide [784,1024,10], all (those three), or conv (Nielsen's chapter-6 network: " + ConvLayers + ").",
             DefaultValueFactory = _ => "all",
         };
-        config.AcceptOnlyFromAmong("ch1", "ch3", "wide", "all");
+        config.AcceptOnlyFromAmong("ch1", "ch3", "wide", "all", "conv");
         var precision = new Option<string>("--precision")
         {
             Description = "Number type: float or double (default float; both for --kernels).",
@@ -73,6 +73,17 @@ internal static class BenchCommand
                 return KernelBenchmark.Run(configs.Select(c => c.Name).ToArray(), type is null ? ["float", "double"] : [type], asJson);
 
             var data = MnistData.Load();
+            if (chosen == "conv")
+            {
+                if (parsed.GetValue(phases))
+                {
+                    Console.Error.WriteLine("--phases: only for the fully connected configurations (ch1, ch3, wide).");
+                    return 2;
+                }
+                if (type == "double") TrainConvolutional<double>(data, parsed.GetValue(epochs), asJson);
+                else TrainConvolutional<float>(data, parsed.GetValue(epochs), asJson);
+                return 0;
+            }
             foreach (var c in configs)
             {
                 bool isDouble = type == "double";
@@ -236,6 +247,82 @@ internal static class BenchCommand
     }
 
     private static double Seconds(long from, long to) => (double)(to - from) / Stopwatch.Frequency;
+
+    /// <summary>Nielsen's chapter-6 network (his 99.06 % one, with ReLU): two convolution-pooling layers, 100 neurons, softmax.</summary>
+    private const string ConvLayers = "conv20x5,pool2,conv40x5,pool2,fc100,softmax10";
+
+    /// <summary>
+    /// FLOPs of one epoch of a layered network, counted from the shapes as <see cref="EpochFlops"/> does: per example,
+    /// 2 FLOPs per multiply-add of each product. A convolutional layer's products are filters × patch size ×
+    /// positions (im2col: every filter at every position); a fully connected layer's neurons × inputs. Forward, the
+    /// gradient and (not for the first layer) the error back are one product each; the update is 2 FLOPs per weight
+    /// per mini-batch. Pooling, dropout, activations and im2col copies are left out.
+    /// </summary>
+    private static double LayeredEpochFlops<T>(NeuralNets.Layers.LayeredNetwork<T> network, int examples, int miniBatch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double perExample = 0, weights = 0;
+        bool first = true;
+        foreach (var layer in network.Layers)
+        {
+            double products = layer switch
+            {
+                NeuralNets.Layers.ConvolutionLayer<T> conv => (double)conv.Filters * conv.PatchSize * conv.OutputShape.Height * conv.OutputShape.Width,
+                NeuralNets.Layers.FullyConnectedLayer<T> fc => (double)fc.Neurons * fc.InputShape.Size,
+                _ => 0,
+            };
+            if (products == 0)
+                continue;
+            perExample += 2 * products * (first ? 2 : 3);
+            weights += layer.ParameterCount;
+            first = false;
+        }
+        int miniBatches = (examples + miniBatch - 1) / miniBatch;
+        return examples * perExample + miniBatches * weights * 2;
+    }
+
+    private static void TrainConvolutional<T>(MnistData data, int epochs, bool json) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string precision = typeof(T) == typeof(float) ? "float" : "double";
+        const int miniBatch = 10;
+        const double eta = 0.03;   // Nielsen's for ReLU in chapter 6
+        var training = data.Training;
+        var shape = new NeuralNets.Layers.Shape(1, 28, 28);
+        var options = new NeuralNets.Layers.LayeredTrainingOptions { MiniBatchSize = miniBatch, LearningRate = eta, Seed = Seed };
+
+        // Warm-up (JIT) on a throwaway network, as for the other configurations.
+        var warmUp = NeuralNets.Layers.LayeredNetwork<T>.Parse(ConvLayers, shape, Activation.Relu, Seed);
+        NeuralNets.Layers.LayeredTrainer.Train(warmUp, training.Take(2_000), options with { Epochs = 1 });
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        bool peakReset = ResetPeakWorkingSet();
+        long baselineBytes = Environment.WorkingSet;
+
+        var network = NeuralNets.Layers.LayeredNetwork<T>.Parse(ConvLayers, shape, Activation.Relu, Seed);
+        var history = NeuralNets.Layers.LayeredTrainer.Train(network, training, options with { Epochs = epochs, EvaluationData = data.Test });
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        long peakBytes = process.PeakWorkingSet64;
+        double[] seconds = history.Select(e => e.Seconds).ToArray();
+        double median = Statistics.Median(seconds);
+        double flops = LayeredEpochFlops(network, training.Count, miniBatch);
+        double accuracy = history[^1].EvaluationAccuracy;
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                config = "conv", layers = ConvLayers, precision, miniBatch, eta, epochs = seconds.Length,
+                secondsPerEpoch = Math.Round(median, 4), epochSeconds = seconds.Select(s => Math.Round(s, 4)),
+                examplesPerSecond = Math.Round(training.Count / median), gflopPerEpoch = Math.Round(flops / 1e9, 3),
+                gflops = Math.Round(flops / median / 1e9, 2), testAccuracy = accuracy,
+                peakWorkingSetMB = Math.Round(peakBytes / 1048576.0, 1), peakIsPerConfig = peakReset,
+                baselineWorkingSetMB = Math.Round(baselineBytes / 1048576.0, 1), cores = Environment.ProcessorCount,
+            }));
+        else
+            Console.WriteLine(
+                $"conv  {precision,-6} {median,7:F3} s/epoch (median of {seconds.Length}: {string.Join(", ", seconds.Select(s => s.ToString("F3")))})  " +
+                $"{training.Count / median,9:N0} examples/s  {flops / median / 1e9,6:F1} GFLOP/s ({flops / 1e9:F1} GFLOP/epoch)  " +
+                $"test {accuracy:P2}  peak {peakBytes / 1048576.0:F0} MB{(peakReset ? "" : " (process)")} (before training {baselineBytes / 1048576.0:F0} MB)   " +
+                $"{ConvLayers}, ReLU, m={miniBatch}, η={eta}, {Environment.ProcessorCount} cores");
+    }
 
     private static bool ResetPeakWorkingSet()
     {

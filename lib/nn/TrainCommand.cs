@@ -6,6 +6,7 @@ using NeuralNets.Costs;
 using NeuralNets.Data;
 using NeuralNets.Networks;
 using NeuralNets.Serialization;
+using NeuralNets.Layers;
 using NeuralNets.Training;
 
 namespace NeuralNets.Cli;
@@ -53,6 +54,32 @@ internal static class TrainCommand
         dataset.AcceptOnlyFromAmong("mnist", "fashion");
         var dataDir = new Option<string?>("--data") { Description = "Folder holding the four IDX .gz files (default: MNIST_DIR, then data/mnist, then download)." };
         var save = new Option<string?>("--save") { Description = "Save the trained network to this JSON file." };
+        var layers = new Option<string?>("--layers")
+        {
+            Description = "Train a layered (convolutional) network instead of --sizes, e.g. conv20x5,pool2,conv40x5,pool2,fc100,dropout0.5,softmax10 " +
+                          "(convFxK, poolP, fcN, dropoutP, softmaxN or sigmoidN; hidden layers use --hidden, default relu here).",
+        };
+        var expand = new Option<bool>("--expand") { Description = "With --layers: train on the images and their four one-pixel shifts (×5 data)." };
+        var etaDecay = new Option<double>("--eta-decay") { Description = "With --layers: multiply η by this after every epoch (1 keeps it).", DefaultValueFactory = _ => 1.0 };
+        layers.Validators.Add(r =>
+        {
+            if (r.Tokens is [var text])
+            {
+                try
+                {
+                    LayeredNetwork<float>.Parse(text.Value, new Shape(1, 28, 28));
+                }
+                catch (FormatException e)
+                {
+                    r.AddError($"--layers {text.Value}: {e.Message}");
+                }
+            }
+        });
+        etaDecay.Validators.Add(r =>
+        {
+            if (r.Tokens is [var text] && !(double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 && d <= 1))
+                r.AddError($"--eta-decay {text.Value}: expected a number above 0 and at most 1, e.g. 0.9.");
+        });
 
         dataDir.Validators.Add(r =>
         {
@@ -66,19 +93,53 @@ internal static class TrainCommand
         });
 
         var command = new Command("train", "Train a network on MNIST (Nielsen's chapter-1 network by default), printing test accuracy after each epoch.");
-        foreach (var option in new Option[] { sizes, eta, miniBatch, epochs, cost, lambda, l1, dropout, hidden, output, init, seed, dataset, dataDir, save })
+        foreach (var option in new Option[] { sizes, eta, miniBatch, epochs, cost, lambda, l1, dropout, hidden, output, init, seed, dataset, dataDir, save, layers, expand, etaDecay })
             command.Options.Add(option);
         command.Validators.Add(r =>
         {
             // One λ and one penalty per run: both flags would leave it unclear which λ is meant.
             if (r.GetResult(l1) is { Implicit: false } && r.GetResult(lambda) is { Implicit: false })
                 r.AddError("--l1 and --lambda were both given: --lambda is L2's λ and --l1 is L1's; give one of them.");
+            // A layered network has its own shape, output layer, initialisation and cost (δᴸ = a − y).
+            if (r.GetResult(layers) is { Implicit: false })
+            {
+                foreach (var other in new Option[] { sizes, cost, output, init, l1, dropout, save })
+                    if (r.GetResult(other) is { Implicit: false })
+                        r.AddError($"--layers builds its own network: {other.Name} does not apply to it (put dropout in the layers, e.g. fc100,dropout0.5,softmax10).");
+            }
+            else
+            {
+                foreach (var other in new Option[] { expand, etaDecay })
+                    if (r.GetResult(other) is { Implicit: false })
+                        r.AddError($"{other.Name} applies only with --layers.");
+            }
         });
 
         command.SetAction(parsed =>
         {
             var kind = parsed.GetValue(dataset) == "fashion" ? DataSetKind.FashionMnist : DataSetKind.Mnist;
             var data = MnistData.Load(kind, parsed.GetValue(dataDir));
+            if (parsed.GetValue(layers) is { } description)
+            {
+                var hiddenActivation = parsed.GetResult(hidden) is { Implicit: false } ? Activation.FromName(parsed.GetValue(hidden)!) : Activation.Relu;
+                var layered = LayeredNetwork<float>.Parse(description, new Shape(1, data.Training.Rows, data.Training.Columns), hiddenActivation, parsed.GetValue(seed));
+                if (layered.OutputSize != data.Training.ClassCount)
+                {
+                    Console.Error.WriteLine($"nn train: --layers must end with {data.Training.ClassCount} outputs for {data.Name} (e.g. softmax{data.Training.ClassCount}); got {layered.OutputSize}.");
+                    return Program.UsageError;
+                }
+                return TrainLayered(layered, description, data, new LayeredTrainingOptions
+                {
+                    Epochs = parsed.GetValue(epochs),
+                    MiniBatchSize = parsed.GetValue(miniBatch),
+                    LearningRate = parsed.GetValue(eta),
+                    LearningRateDecay = parsed.GetValue(etaDecay),
+                    Lambda = parsed.GetValue(lambda),
+                    ExpandData = parsed.GetValue(expand),
+                    Seed = parsed.GetValue(seed),
+                    EvaluationData = data.Test,
+                });
+            }
             int[] layerSizes = parsed.GetValue(sizes)!;
             if (layerSizes[0] != data.Training.PixelsPerImage || layerSizes[^1] != data.Training.ClassCount)
             {
@@ -105,6 +166,46 @@ internal static class TrainCommand
             return Train(network, data, options, parsed.GetValue(save));
         });
         return command;
+    }
+
+    private static int TrainLayered(LayeredNetwork<float> network, string description, MnistData data, LayeredTrainingOptions options)
+    {
+        Console.WriteLine($"{description}: {network.ParameterCount:N0} weights and biases");
+        Console.WriteLine(network.Describe());
+        int trainingCount = data.Training.Count * (options.ExpandData ? 5 : 1);
+        Console.WriteLine($"{trainingCount:N0} training images{(options.ExpandData ? " (×5: each and its four one-pixel shifts)" : "")}, {data.Test.Count:N0} test images ({data.Name}); " +
+                          $"log-likelihood cost, η = {options.LearningRate}{(options.LearningRateDecay < 1 ? $" × {options.LearningRateDecay} per epoch" : "")}, " +
+                          $"mini-batch {options.MiniBatchSize}, λ = {options.Lambda}, {options.Epochs} epochs, {Environment.ProcessorCount} cores");
+        var bar = new ProgressBar(Console.Out, interactive: !Console.IsOutputRedirected);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var epochs = new List<LayeredEpoch>();
+        try
+        {
+            LayeredTrainer.Train(network, data.Training, options with
+            {
+                CancellationToken = cancel.Token,
+                OnProgress = (epoch, fraction) => bar.Show($"Epoch {epoch}/{options.Epochs}", fraction),
+                OnEpoch = e =>
+                {
+                    bar.Clear();
+                    epochs.Add(e);
+                    int correct = (int)Math.Round(e.EvaluationAccuracy * data.Test.Count);
+                    Console.WriteLine($"Epoch {e.Epoch}: {correct} / {data.Test.Count} ({e.EvaluationAccuracy:P2}) in {e.Seconds:F2} s, η = {e.LearningRate:G3}");
+                },
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            bar.Clear();
+            Console.WriteLine($"Stopped after {epochs.Count} epoch(s).");
+        }
+        if (epochs.Count > 0)
+        {
+            var best = epochs.MaxBy(e => e.EvaluationAccuracy)!;
+            Console.WriteLine($"Best test accuracy {best.EvaluationAccuracy:P2} after epoch {best.Epoch}; median {Statistics.Median(epochs.Select(e => e.Seconds)):F2} s per epoch.");
+        }
+        return cancel.IsCancellationRequested ? 130 : 0;
     }
 
     private static int Train(Network<float> network, MnistData data, TrainingOptions options, string? savePath)

@@ -33,6 +33,12 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--sizes", "--sizes 784,x,10", "'x' is not one")]
     [InlineData("--cost", "--cost cubic", "--cost")]
     [InlineData("--data", "--data /no/such/folder", "--data /no/such/folder: no such folder")]
+    [InlineData("--layers", "--layers conv20x5,pool5,softmax10", "--layers conv20x5,pool5,softmax10: Layer 2, \"pool5\": pool5: the 24 × 24 maps do not divide into 5 × 5 blocks")]
+    [InlineData("--layers", "--layers conv20,softmax10", "Layer 1, \"conv20\": not a layer this library knows; expected convFxK (e.g. conv20x5)")]
+    [InlineData("--layers", "--layers fc100", "The last layer, \"fc100\", must be an output layer")]
+    [InlineData("--sizes", "--layers fc30,softmax10 --sizes 784,30,10", "--layers builds its own network: --sizes does not apply to it")]
+    [InlineData("--expand", "--expand", "--expand applies only with --layers.")]
+    [InlineData("--eta-decay", "--layers fc30,softmax10 --eta-decay 0", "--eta-decay 0: expected a number above 0 and at most 1")]
     public void Train_rejects_a_bad_flag_before_any_work_with_one_line_naming_it(string flag, string arguments, string expected)
     {
         var (exit, output, errors) = Nn(["train", .. arguments.Split(' ')]);

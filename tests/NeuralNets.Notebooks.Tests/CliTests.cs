@@ -154,5 +154,20 @@ public sealed class CliTests : IDisposable
         Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 85, text);
     }
 
+    [Fact]
+    public void Train_with_layers_prints_the_layers_and_learns_in_one_epoch()
+    {
+        var (exit, text, errors) = Nn("train", "--layers", "conv4x5,pool4,fc30,softmax10", "--epochs", "1", "--eta", "0.05", "--eta-decay", "0.9");
+
+        Assert.True(exit == 0, errors);
+        // 4·25 + 4 for the filters, 144·30 + 30 after pooling 24 × 24 maps to 6 × 6 × 4, 30·10 + 10: 4,764.
+        Assert.Contains("conv4x5,pool4,fc30,softmax10: 4,764 weights and biases", text);
+        Assert.Contains("convolution 4 filters 5×5, 1×28×28 → 4×24×24, relu", text);
+        Assert.Contains("log-likelihood cost, η = 0.05 × 0.9 per epoch, mini-batch 10", text);
+        var accuracy = System.Text.RegularExpressions.Regex.Match(text, @"Epoch 1: \d+ / 10000 \((\d+\.\d+) ?%\)");
+        Assert.True(accuracy.Success, text);
+        Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 90, text);
+    }
+
     private static (int Exit, string Output, string Errors) Nn(params string[] args) => InProcessNn.Run(args);
 }

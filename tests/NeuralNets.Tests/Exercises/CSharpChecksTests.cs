@@ -5,22 +5,14 @@ namespace NeuralNets.Tests.Exercises;
 /// <summary>Notebook 00's checks: a right answer passes, a wrong one fails with the hint, a gamed one fails.</summary>
 public class CSharpChecksTests
 {
-    private static void AssertFails(CheckResult result, string because)
-    {
-        Assert.False(result.Passed, result.ToString());
-        Assert.StartsWith(CheckResult.FailMarker, result.ToString());
-        Assert.Contains(because, result.Message);
-        Assert.Contains("Hint:", result.Message);
-    }
-
     [Fact]
     public void Weighted_sum()
     {
         Assert.True(Check.WeightedSumFunction("e", (w, x, b) => w.Zip(x, (p, q) => p * q).Sum() + b).Passed);
-        AssertFails(Check.WeightedSumFunction("e", (w, x, b) => w.Zip(x, (p, q) => p * q).Sum()), "leaves out the bias");
-        AssertFails(Check.WeightedSumFunction("e", (w, x, b) => 5.5), "but w·x + b");
-        AssertFails(Check.WeightedSumFunction("e", (w, x, b) => w[3]), "threw IndexOutOfRangeException");
-        AssertFails(Check.WeightedSumFunction("e", null), "not answered yet");
+        CheckAssert.Fails(Check.WeightedSumFunction("e", (w, x, b) => w.Zip(x, (p, q) => p * q).Sum()), "leaves out the bias");
+        CheckAssert.Fails(Check.WeightedSumFunction("e", (w, x, b) => 5.5), "but w·x + b");
+        CheckAssert.Fails(Check.WeightedSumFunction("e", (w, x, b) => w[3]), "threw IndexOutOfRangeException");
+        CheckAssert.Fails(Check.WeightedSumFunction("e", null), "not answered yet");
     }
 
     [Fact]
@@ -28,9 +20,9 @@ public class CSharpChecksTests
     {
         Assert.True(Check.CountsPerDigit("e", labels => Enumerable.Range(0, 10).Select(d => labels.Count(l => l == d)).ToArray()).Passed);
         // Grouping forgets the digits that never occur.
-        AssertFails(Check.CountsPerDigit("e", labels => labels.GroupBy(l => l).OrderBy(g => g.Key).Select(g => g.Count()).ToArray()), "should return 10");
-        AssertFails(Check.CountsPerDigit("e", labels => new[] { 0, 2, 1, 2, 1, 3, 1, 0, 0, 1 }), "but the counts are");
-        AssertFails(Check.CountsPerDigit("e", null), "not answered yet");
+        CheckAssert.Fails(Check.CountsPerDigit("e", labels => labels.GroupBy(l => l).OrderBy(g => g.Key).Select(g => g.Count()).ToArray()), "should return 10");
+        CheckAssert.Fails(Check.CountsPerDigit("e", labels => new[] { 0, 2, 1, 2, 1, 3, 1, 0, 0, 1 }), "but the counts are");
+        CheckAssert.Fails(Check.CountsPerDigit("e", null), "not answered yet");
     }
 
     [Fact]
@@ -45,7 +37,7 @@ public class CSharpChecksTests
             return (best, outputs[best]);
         }).Passed);
         // Starting the best value at 0 fails on all-negative outputs; the last of a tie is not the first.
-        AssertFails(Check.ArgMaxFunction("e", outputs =>
+        CheckAssert.Fails(Check.ArgMaxFunction("e", outputs =>
         {
             int best = 0; double value = 0;
             for (int j = 0; j < outputs.Length; j++)
@@ -53,8 +45,8 @@ public class CSharpChecksTests
                     (best, value) = (j, outputs[j]);
             return (best, value);
         }), "[-3, -1, -2]");
-        AssertFails(Check.ArgMaxFunction("e", outputs => (Array.LastIndexOf(outputs, outputs.Max()), outputs.Max())), "[0.4, 0.9, 0.9, 0.1]");
-        AssertFails(Check.ArgMaxFunction("e", outputs => (1, 0.7)), "but the largest is");
-        AssertFails(Check.ArgMaxFunction("e", null), "not answered yet");
+        CheckAssert.Fails(Check.ArgMaxFunction("e", outputs => (Array.LastIndexOf(outputs, outputs.Max()), outputs.Max())), "[0.4, 0.9, 0.9, 0.1]");
+        CheckAssert.Fails(Check.ArgMaxFunction("e", outputs => (1, 0.7)), "but the largest is");
+        CheckAssert.Fails(Check.ArgMaxFunction("e", null), "not answered yet");
     }
 }

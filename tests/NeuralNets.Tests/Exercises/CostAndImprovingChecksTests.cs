@@ -10,14 +10,6 @@ namespace NeuralNets.Tests.Exercises;
 /// Check.Training.cs): a right answer passes, a wrong one fails with the reason and the hint, a gamed one fails.</summary>
 public class CostAndImprovingChecksTests
 {
-    private static void AssertFails(CheckResult result, string because)
-    {
-        Assert.False(result.Passed, result.ToString());
-        Assert.StartsWith(CheckResult.FailMarker, result.ToString());
-        Assert.Contains(because, result.Message);
-        Assert.Contains("Hint:", result.Message);
-    }
-
     private static double Sigma(double z) => 1 / (1 + Math.Exp(-z));
 
     // ---- notebook 04, exercise 1 ----
@@ -28,19 +20,19 @@ public class CostAndImprovingChecksTests
         Func<double[], double[], double> right = (a, y) => a.Zip(y, (p, q) => (p - q) * (p - q)).Sum() / 2;
         Assert.True(Check.QuadraticCostFunction("e", right).Passed);
 
-        AssertFails(Check.QuadraticCostFunction("e", (a, y) => a.Zip(y, (p, q) => (p - q) * (p - q)).Sum()), "factor ½");
-        AssertFails(Check.QuadraticCostFunction("e", (a, y) => a.Zip(y, (p, q) => Math.Abs(p - q)).Sum() / 2), "without squaring");
-        AssertFails(Check.QuadraticCostFunction("e", (a, y) => Math.Sqrt(a.Zip(y, (p, q) => (p - q) * (p - q)).Sum()) / 2), "not half its square");
-        AssertFails(Check.QuadraticCostFunction("e", null), "not answered yet");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", (a, y) => a.Zip(y, (p, q) => (p - q) * (p - q)).Sum()), "factor ½");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", (a, y) => a.Zip(y, (p, q) => Math.Abs(p - q)).Sum() / 2), "without squaring");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", (a, y) => Math.Sqrt(a.Zip(y, (p, q) => (p - q) * (p - q)).Sum()) / 2), "not half its square");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", null), "not answered yet");
     }
 
     [Fact]
     public void Quadratic_cost_function_that_is_gamed_fails()
     {
         // The exercise's own answer typed in, and a function that assumes y is one-hot at index 1 as in the exercise.
-        AssertFails(Check.QuadraticCostFunction("e", (a, y) => 0.075), "it returns 0.075");
-        AssertFails(Check.QuadraticCostFunction("e", (a, y) => a.Select((v, j) => j == 1 ? (v - 1) * (v - 1) : v * v).Sum() / 2), "C_x = ½‖y − a‖²");
-        AssertFails(Check.QuadraticCostFunction("e", (a, y) => throw new InvalidOperationException("boom")), "threw InvalidOperationException");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", (a, y) => 0.075), "it returns 0.075");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", (a, y) => a.Select((v, j) => j == 1 ? (v - 1) * (v - 1) : v * v).Sum() / 2), "C_x = ½‖y − a‖²");
+        CheckAssert.Fails(Check.QuadraticCostFunction("e", (a, y) => throw new InvalidOperationException("boom")), "threw InvalidOperationException");
     }
 
     // ---- notebook 04, exercise 2 ----
@@ -106,12 +98,12 @@ public class CostAndImprovingChecksTests
     public void Cost_slope_fails_on_a_wrong_prediction_a_wrong_difference_or_a_gamed_function()
     {
         var (network, data, slope, sign) = SlopeExercise(seed: 1);
-        AssertFails(Check.CostSlopeByFiniteDifferences("e", slope, -sign, network, data, "hint"), "the prediction was not");
-        AssertFails(Check.CostSlopeByFiniteDifferences("e", slope, 0, network, data, "hint"), "should be +1");
-        AssertFails(Check.CostSlopeByFiniteDifferences("e", slope, null, network, data, "hint"), "not answered yet");
-        AssertFails(Check.CostSlopeByFiniteDifferences("e", k => slope(k) / 2, sign, network, data, "hint"), "backpropagation gives");   // divided by 4h
-        AssertFails(Check.CostSlopeByFiniteDifferences("e", k => 0.0, sign, network, data, "hint"), "backpropagation gives");         // a typed constant
-        AssertFails(Check.CostSlopeByFiniteDifferences("e", k => slope(7), sign, network, data, "hint"), "backpropagation gives");    // ignores k
+        CheckAssert.Fails(Check.CostSlopeByFiniteDifferences("e", slope, -sign, network, data, "hint"), "the prediction was not");
+        CheckAssert.Fails(Check.CostSlopeByFiniteDifferences("e", slope, 0, network, data, "hint"), "should be +1");
+        CheckAssert.Fails(Check.CostSlopeByFiniteDifferences("e", slope, null, network, data, "hint"), "not answered yet");
+        CheckAssert.Fails(Check.CostSlopeByFiniteDifferences("e", k => slope(k) / 2, sign, network, data, "hint"), "backpropagation gives");   // divided by 4h
+        CheckAssert.Fails(Check.CostSlopeByFiniteDifferences("e", k => 0.0, sign, network, data, "hint"), "backpropagation gives");         // a typed constant
+        CheckAssert.Fails(Check.CostSlopeByFiniteDifferences("e", k => slope(7), sign, network, data, "hint"), "backpropagation gives");    // ignores k
     }
 
     // ---- notebook 08, exercise 1 ----
@@ -130,20 +122,20 @@ public class CostAndImprovingChecksTests
     [Fact]
     public void Cross_entropy_gradient_fails_on_a_wrong_cost_or_a_one_sided_difference()
     {
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", (a, y) => y * Math.Log(a) + (1 - y) * Math.Log(1 - a), RightDifference, "hint"), "wrong sign");
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", (a, y) => -y * Math.Log(a), RightDifference, "hint"), "leaves out the (1 − y) ln(1 − a) term");
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", RightCrossEntropy, (f, w) => (f(w + 1e-4) - f(w)) / 1e-4, "hint"), "one-sided");
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", null, RightDifference, "hint"), "not answered yet");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", (a, y) => y * Math.Log(a) + (1 - y) * Math.Log(1 - a), RightDifference, "hint"), "wrong sign");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", (a, y) => -y * Math.Log(a), RightDifference, "hint"), "leaves out the (1 − y) ln(1 − a) term");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", RightCrossEntropy, (f, w) => (f(w + 1e-4) - f(w)) / 1e-4, "hint"), "one-sided");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", null, RightDifference, "hint"), "not answered yet");
     }
 
     [Fact]
     public void Cross_entropy_gradient_typed_in_instead_of_differentiated_fails()
     {
         // The answer σ(z) − y typed in: a "difference" that ignores f cannot know which function it is given.
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", RightCrossEntropy, (f, w) => Sigma(w) - 0, "hint"), "centralDifference on f(w) = w³");
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", RightCrossEntropy, (f, w) => 0.0, "hint"), "centralDifference on f(w) = w³");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", RightCrossEntropy, (f, w) => Sigma(w) - 0, "hint"), "centralDifference on f(w) = w³");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", RightCrossEntropy, (f, w) => 0.0, "hint"), "centralDifference on f(w) = w³");
         // A cost that ignores y (right only for y = 1) is caught on the made-up outputs.
-        AssertFails(Check.CrossEntropyGradientByFiniteDifferences("e", (a, y) => -Math.Log(a), RightDifference, "hint"), "crossEntropyOf(0.9, 0)");
+        CheckAssert.Fails(Check.CrossEntropyGradientByFiniteDifferences("e", (a, y) => -Math.Log(a), RightDifference, "hint"), "crossEntropyOf(0.9, 0)");
     }
 
     // ---- notebook 08, exercise 2 ----
@@ -154,9 +146,9 @@ public class CostAndImprovingChecksTests
         Func<double[], double[]> stable = z => { double m = z.Max(); var e = z.Select(v => Math.Exp(v - m)).ToArray(); return e.Select(v => v / e.Sum()).ToArray(); };
         Func<double[], double[]> literal = z => { var e = z.Select(Math.Exp).ToArray(); return e.Select(v => v / e.Sum()).ToArray(); };
         Assert.True(Check.StableSoftmax("e", stable).Passed);
-        AssertFails(Check.StableSoftmax("e", literal), "overflowed");
-        AssertFails(Check.StableSoftmax("e", z => z.Select(_ => 1.0 / z.Length).ToArray()), "but softmax gives");
-        AssertFails(Check.StableSoftmax("e", null), "not answered yet");
+        CheckAssert.Fails(Check.StableSoftmax("e", literal), "overflowed");
+        CheckAssert.Fails(Check.StableSoftmax("e", z => z.Select(_ => 1.0 / z.Length).ToArray()), "but softmax gives");
+        CheckAssert.Fails(Check.StableSoftmax("e", null), "not answered yet");
     }
 
     // ---- notebook 08, exercise 3 ----
@@ -169,7 +161,7 @@ public class CostAndImprovingChecksTests
         Assert.True(Check.LambdaChosenByValidation("e", tried, 1.0, accuracy, "hint").Passed);
         // Gamed: a made-up low accuracy for λ = 0.1 that is not the chosen one.
         var forged = new Dictionary<double, double>(tried) { [10.0] = 0.1 };
-        AssertFails(Check.LambdaChosenByValidation("e", forged, 1.0, accuracy, "hint"), "λ = 10 measures");
-        AssertFails(Check.LambdaChosenByValidation("e", tried, 10.0, accuracy, "hint"), "had a higher validation accuracy");
+        CheckAssert.Fails(Check.LambdaChosenByValidation("e", forged, 1.0, accuracy, "hint"), "λ = 10 measures");
+        CheckAssert.Fails(Check.LambdaChosenByValidation("e", tried, 10.0, accuracy, "hint"), "had a higher validation accuracy");
     }
 }

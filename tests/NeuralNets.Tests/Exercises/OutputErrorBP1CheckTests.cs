@@ -9,14 +9,6 @@ public class OutputErrorBP1CheckTests
 {
     private static Vector<double> SigmaPrime(Vector<double> z) => z.Map(v => Math.Exp(-v) / ((1 + Math.Exp(-v)) * (1 + Math.Exp(-v))));
 
-    private static void AssertFails(CheckResult result, string because)
-    {
-        Assert.False(result.Passed, result.ToString());
-        Assert.StartsWith(CheckResult.FailMarker, result.ToString());
-        Assert.Contains(because, result.Message);
-        Assert.Contains("Hint:", result.Message);
-    }
-
     [Fact]
     public void BP1_passes()
     {
@@ -27,16 +19,16 @@ public class OutputErrorBP1CheckTests
     [Fact]
     public void Leaving_out_either_factor_fails_and_says_which()
     {
-        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => gradA), "Your δᴸ equals ∇ₐC");
-        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => SigmaPrime(zL)), "Your δᴸ equals σ′(zᴸ)");
+        CheckAssert.Fails(Check.OutputErrorBP1("e", (gradA, zL) => gradA), "Your δᴸ equals ∇ₐC");
+        CheckAssert.Fails(Check.OutputErrorBP1("e", (gradA, zL) => SigmaPrime(zL)), "Your δᴸ equals σ′(zᴸ)");
     }
 
     [Fact]
     public void An_answer_that_ignores_its_inputs_or_throws_or_has_the_wrong_length_fails()
     {
-        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => Vector<double>.Build.Dense(gradA.Count, 0.1)), "finite differences give");
-        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => throw new InvalidOperationException("boom")), "boom");
-        AssertFails(Check.OutputErrorBP1("e", (gradA, zL) => gradA.SubVector(0, 1)), "numbers for an output layer of");
-        AssertFails(Check.OutputErrorBP1("e", null), "not answered yet");
+        CheckAssert.Fails(Check.OutputErrorBP1("e", (gradA, zL) => Vector<double>.Build.Dense(gradA.Count, 0.1)), "finite differences give");
+        CheckAssert.Fails(Check.OutputErrorBP1("e", (gradA, zL) => throw new InvalidOperationException("boom")), "boom");
+        CheckAssert.Fails(Check.OutputErrorBP1("e", (gradA, zL) => gradA.SubVector(0, 1)), "numbers for an output layer of");
+        CheckAssert.Fails(Check.OutputErrorBP1("e", null), "not answered yet");
     }
 }

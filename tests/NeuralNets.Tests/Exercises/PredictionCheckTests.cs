@@ -5,14 +5,6 @@ namespace NeuralNets.Tests.Exercises;
 /// <summary>Notebook 05's "predict before you run it" check: the verdict comes from running the learner's descent.</summary>
 public class PredictionCheckTests
 {
-    private static void AssertFails(CheckResult result, string because)
-    {
-        Assert.False(result.Passed, result.ToString());
-        Assert.StartsWith(CheckResult.FailMarker, result.ToString());
-        Assert.Contains(because, result.Message);
-        Assert.Contains("Hint:", result.Message);
-    }
-
     // A parabola C(b) = b²/2 from b = 1: each step multiplies the distance to the minimum by 1 − η.
     private static double[] Costs(double eta)
     {
@@ -36,15 +28,15 @@ public class PredictionCheckTests
     [Fact]
     public void A_wrong_prediction_fails_and_says_what_the_descent_did()
     {
-        AssertFails(Check.LearningRatePrediction("e", "settles", 2.5, Costs, "hint"), "it diverges");
-        AssertFails(Check.LearningRatePrediction("e", "diverges", 0.5, Costs, "hint"), "it settles");
+        CheckAssert.Fails(Check.LearningRatePrediction("e", "settles", 2.5, Costs, "hint"), "it diverges");
+        CheckAssert.Fails(Check.LearningRatePrediction("e", "diverges", 0.5, Costs, "hint"), "it settles");
     }
 
     [Fact]
     public void Other_words_no_answer_and_a_descent_that_throws_fail()
     {
-        AssertFails(Check.LearningRatePrediction("e", "explodes", 2.5, Costs, "hint"), "not one of the two answers");
-        AssertFails(Check.LearningRatePrediction("e", null, 2.5, Costs, "hint"), "not answered yet");
-        AssertFails(Check.LearningRatePrediction("e", "diverges", 2.5, _ => throw new InvalidOperationException("boom"), "hint"), "boom");
+        CheckAssert.Fails(Check.LearningRatePrediction("e", "explodes", 2.5, Costs, "hint"), "not one of the two answers");
+        CheckAssert.Fails(Check.LearningRatePrediction("e", null, 2.5, Costs, "hint"), "not answered yet");
+        CheckAssert.Fails(Check.LearningRatePrediction("e", "diverges", 2.5, _ => throw new InvalidOperationException("boom"), "hint"), "boom");
     }
 }
