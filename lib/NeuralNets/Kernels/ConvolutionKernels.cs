@@ -18,6 +18,9 @@ namespace NeuralNets.Kernels;
 /// </remarks>
 public static class ConvolutionKernels
 {
+    /// <summary>Patch rows shorter than this are copied value by value (a 5 × 5 filter on one channel: rows of 5).</summary>
+    private const int ShortRow = 16;
+
     /// <summary>Copies every <paramref name="kernelSize"/> × <paramref name="kernelSize"/> patch of one example's
     /// <paramref name="input"/> into a column of <paramref name="columns"/> (patch size × positions).</summary>
     public static void Im2Col<T>(ReadOnlySpan<T> input, Shape shape, int kernelSize, Span<T> columns)
@@ -30,8 +33,16 @@ public static class ConvolutionKernels
             {
                 Span<T> column = columns.Slice((y * outWidth + x) * patch, patch);
                 for (int dy = 0; dy < k; dy++)
+                {
                     // One row of the patch is k positions side by side, k·c contiguous values in channels-last order.
-                    input.Slice(((y + dy) * width + x) * c, k * c).CopyTo(column.Slice(dy * k * c, k * c));
+                    ReadOnlySpan<T> row = input.Slice(((y + dy) * width + x) * c, k * c);
+                    Span<T> target = column.Slice(dy * k * c, k * c);
+                    if (row.Length < ShortRow)
+                        for (int j = 0; j < row.Length; j++)   // a few values: a call to the copy routine costs more than the copy
+                            target[j] = row[j];
+                    else
+                        row.CopyTo(target);
+                }
             }
     }
 

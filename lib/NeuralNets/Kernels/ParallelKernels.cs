@@ -86,6 +86,27 @@ public static class ParallelKernels
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/>(first, count) over contiguous ranges of <paramref name="items"/> examples, one range
+    /// per core when <paramref name="work"/> multiply-adds pay for it, else once over them all on the calling thread.
+    /// For layers that do more than a product per example (a convolution copies each example's patches first), so
+    /// that each core does all of an example's steps in one go.
+    /// </summary>
+    public static void ForRanges(int items, long work, Action<int, int> body)
+    {
+        int parts = Parts(work, items);
+        if (parts == 1)
+        {
+            body(0, items);
+            return;
+        }
+        Parallel.For(0, parts, part =>
+        {
+            var (first, count) = Range(items, parts, part);
+            body(first, count);
+        });
+    }
+
     private static (int First, int Count) Range(int total, int parts, int part)
     {
         int first = (int)((long)total * part / parts), next = (int)((long)total * (part + 1) / parts);

@@ -77,17 +77,22 @@ public sealed class ConvolutionLayer<T> : WeightedLayer<T> where T : unmanaged, 
     public override void Forward(ReadOnlyMemory<T> input, Memory<T> output, int batch, bool training)
     {
         int inSize = InputShape.Size, columnsPerExample = Positions * PatchSize;
-        for (int i = 0; i < batch; i++)
-            ConvolutionKernels.Im2Col(input.Span.Slice(i * inSize, inSize), InputShape, KernelSize, _columns.AsSpan(i * columnsPerExample, columnsPerExample));
-        int columnCount = batch * Positions;
-        // z = w · columns: every filter at every position of every example, one product.
-        ParallelKernels.WeightsTimesBatch(WeightMemory, _columns.AsMemory(0, columnCount * PatchSize), Zs.AsMemory(0, columnCount * Filters),
-            Filters, PatchSize, columnCount);
-        Span<T> z = Zs.AsSpan(0, columnCount * Filters);
-        ReadOnlySpan<T> b = Biases;
-        for (int p = 0; p < columnCount; p++)
-            System.Numerics.Tensors.TensorPrimitives.Add(z.Slice(p * Filters, Filters), b, z.Slice(p * Filters, Filters));   // + b_f, shared
-        Activate(output.Span, batch);
+        // Each core takes whole examples: it copies their patches into columns, z = w · columns gives every filter at
+        // every position of those examples in one product, then it adds the biases and applies σ.
+        ParallelKernels.ForRanges(batch, (long)Filters * columnsPerExample * batch, (first, count) =>
+        {
+            for (int i = first; i < first + count; i++)
+                ConvolutionKernels.Im2Col(input.Span.Slice(i * inSize, inSize), InputShape, KernelSize, _columns.AsSpan(i * columnsPerExample, columnsPerExample));
+            int firstColumn = first * Positions, columnCount = count * Positions;
+            Span<T> z = Zs.AsSpan(firstColumn * Filters, columnCount * Filters);
+            Kernels.Kernels.WeightsTimesBatch<T>(Weights, _columns.AsSpan(firstColumn * PatchSize, columnCount * PatchSize), z, Filters, PatchSize, columnCount);
+            ReadOnlySpan<T> b = Biases;
+            // + b_f, shared by every position. A plain loop: a library call per position costs more than its 20 additions.
+            for (int p = 0; p < columnCount; p++)
+                for (int f = 0; f < Filters; f++)
+                    z[p * Filters + f] += b[f];
+            Activation.Apply<T>(z, output.Span.Slice(firstColumn * Filters, columnCount * Filters), OutputShape.Size);
+        });
     }
 
     /// <inheritdoc />
@@ -95,21 +100,29 @@ public sealed class ConvolutionLayer<T> : WeightedLayer<T> where T : unmanaged, 
         int batch, bool errorIsForWeightedInputs)
     {
         ErrorForWeightedInputs(output.Span, outputError.Span, batch, errorIsForWeightedInputs);   // δ = ∂C/∂a ⊙ σ′(z)
-        int columnCount = batch * Positions;
-        Memory<T> delta = outputError[..(columnCount * Filters)];
+        int allColumns = batch * Positions;
+        Memory<T> delta = outputError[..(allColumns * Filters)];
         // ∂C/∂w_f sums δ × patch over every position of every example: the weights are shared.
-        ParallelKernels.BatchTimesTransposedBatch(delta, _columns.AsMemory(0, columnCount * PatchSize), NablaWBuffer, Filters, PatchSize, columnCount);
+        ParallelKernels.BatchTimesTransposedBatch(delta, _columns.AsMemory(0, allColumns * PatchSize), NablaWBuffer, Filters, PatchSize, allColumns);
         Span<T> nablaB = NablaBBuffer;
         nablaB.Clear();
-        for (int p = 0; p < columnCount; p++)
-            System.Numerics.Tensors.TensorPrimitives.Add(nablaB, delta.Span.Slice(p * Filters, Filters), nablaB);
+        ReadOnlySpan<T> d = delta.Span;
+        for (int p = 0; p < allColumns; p++)   // ∂C/∂b_f sums δ over every position
+            for (int f = 0; f < Filters; f++)
+                nablaB[f] += d[p * Filters + f];
         if (inputError.IsEmpty)
             return;
-        // ∂C/∂patch = wᵀ δ for every column, then each patch's share goes back to the pixels it came from.
-        ParallelKernels.TransposedWeightsTimesBatch(WeightMemory, delta, _columnErrors.AsMemory(0, columnCount * PatchSize), Filters, PatchSize, columnCount);
+        // ∂C/∂patch = wᵀ δ for every column, then each patch's share goes back to the pixels it came from; again each
+        // core takes whole examples.
         int inSize = InputShape.Size, columnsPerExample = Positions * PatchSize;
-        for (int i = 0; i < batch; i++)
-            ConvolutionKernels.Col2Im<T>(_columnErrors.AsSpan(i * columnsPerExample, columnsPerExample), InputShape, KernelSize,
-                inputError.Span.Slice(i * inSize, inSize));
+        ParallelKernels.ForRanges(batch, (long)Filters * columnsPerExample * batch, (first, count) =>
+        {
+            int firstColumn = first * Positions, columnCount = count * Positions;
+            Kernels.Kernels.TransposedWeightsTimesBatch<T>(Weights, delta.Span.Slice(firstColumn * Filters, columnCount * Filters),
+                _columnErrors.AsSpan(firstColumn * PatchSize, columnCount * PatchSize), Filters, PatchSize, columnCount);
+            for (int i = first; i < first + count; i++)
+                ConvolutionKernels.Col2Im<T>(_columnErrors.AsSpan(i * columnsPerExample, columnsPerExample), InputShape, KernelSize,
+                    inputError.Span.Slice(i * inSize, inSize));
+        });
     }
 }

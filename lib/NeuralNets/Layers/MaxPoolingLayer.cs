@@ -1,4 +1,5 @@
 using System.Numerics;
+using NeuralNets.Kernels;
 
 namespace NeuralNets.Layers;
 
@@ -9,7 +10,7 @@ namespace NeuralNets.Layers;
 /// </summary>
 public sealed class MaxPoolingLayer<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private int[] _winners = [];
+    private T[] _winners = [];   // each output's winner, as its offset in its block (see PoolingKernels)
 
     /// <summary>Pools <paramref name="inputShape"/> in blocks of <paramref name="poolSize"/> × <paramref name="poolSize"/>.</summary>
     public MaxPoolingLayer(Shape inputShape, int poolSize)
@@ -32,34 +33,15 @@ public sealed class MaxPoolingLayer<T> : Layer<T> where T : unmanaged, IFloating
     public override string Description => $"max-pooling {PoolSize}×{PoolSize}, {InputShape} → {OutputShape}";
 
     /// <inheritdoc />
-    protected override void Allocate(int batchCapacity) => _winners = new int[batchCapacity * OutputShape.Size];
+    protected override void Allocate(int batchCapacity) => _winners = new T[batchCapacity * OutputShape.Size];
 
     /// <inheritdoc />
     public override void Forward(ReadOnlyMemory<T> input, Memory<T> output, int batch, bool training)
     {
-        int c = InputShape.Channels, inWidth = InputShape.Width, outHeight = OutputShape.Height, outWidth = OutputShape.Width, p = PoolSize;
-        ReadOnlySpan<T> source = input.Span;
-        Span<T> target = output.Span;
+        int inSize = InputShape.Size, outSize = OutputShape.Size;
         for (int i = 0; i < batch; i++)
-        {
-            int inBase = i * InputShape.Size, outBase = i * OutputShape.Size;
-            for (int y = 0; y < outHeight; y++)
-                for (int x = 0; x < outWidth; x++)
-                    for (int ch = 0; ch < c; ch++)
-                    {
-                        int best = inBase + ((y * p) * inWidth + x * p) * c + ch;
-                        for (int dy = 0; dy < p; dy++)
-                            for (int dx = 0; dx < p; dx++)
-                            {
-                                int at = inBase + ((y * p + dy) * inWidth + x * p + dx) * c + ch;
-                                if (source[at] > source[best])
-                                    best = at;
-                            }
-                        int o = outBase + (y * outWidth + x) * c + ch;
-                        target[o] = source[best];
-                        _winners[o] = best;
-                    }
-        }
+            PoolingKernels.MaxPool(input.Span.Slice(i * inSize, inSize), InputShape, PoolSize,
+                output.Span.Slice(i * outSize, outSize), _winners.AsSpan(i * outSize, outSize));
     }
 
     /// <inheritdoc />
@@ -68,10 +50,9 @@ public sealed class MaxPoolingLayer<T> : Layer<T> where T : unmanaged, IFloating
     {
         if (inputError.IsEmpty)
             return;
-        Span<T> target = inputError.Span[..(batch * InputShape.Size)];
-        target.Clear();
-        ReadOnlySpan<T> error = outputError.Span;
-        for (int o = 0; o < batch * OutputShape.Size; o++)
-            target[_winners[o]] += error[o];
+        int inSize = InputShape.Size, outSize = OutputShape.Size;
+        for (int i = 0; i < batch; i++)
+            PoolingKernels.RouteErrors<T>(outputError.Span.Slice(i * outSize, outSize), _winners.AsSpan(i * outSize, outSize), InputShape, PoolSize,
+                inputError.Span.Slice(i * inSize, inSize));
     }
 }

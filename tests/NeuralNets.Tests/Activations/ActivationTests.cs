@@ -55,4 +55,20 @@ public class ActivationTests
         Assert.Contains("swish", error.Message);
         Assert.Contains("sigmoid", error.Message);
     }
+    [Fact]
+    public void Relu_keeps_the_error_where_z_is_positive_and_zeroes_it_elsewhere_in_whole_vectors_and_the_tail()
+    {
+        // 37 values: whole vectors of any width and a tail; z = 0 (the kink, taken as slope 0) and −0 included.
+        float[] z = Enumerable.Range(0, 37).Select(i => i % 3 == 0 ? 0f : (i % 2 == 0 ? 1 : -1) * (i + 0.5f)).ToArray();
+        z[5] = -0f;
+        float[] error = Enumerable.Range(0, 37).Select(i => i + 1f).ToArray();
+        float[] expected = error.Select((e, i) => z[i] > 0 ? e : 0f).ToArray();
+
+        var a = new float[37];
+        Activation.Relu.Apply<float>(z, a, neurons: 37);
+        Activation.Relu.MultiplyByDerivative<float>(z, a, error, neurons: 37);
+
+        Assert.Equal(expected, error);
+        Assert.Equal(12, error.Count(e => e != 0));   // the positive z's: even i not divisible by 3
+    }
 }

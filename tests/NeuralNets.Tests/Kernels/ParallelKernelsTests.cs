@@ -31,4 +31,24 @@ public class ParallelKernelsTests
         for (int i = 0; i < g.Length; i++)   // partial sums added in another order: equal to rounding
             Assert.Equal(g[i], gSplit[i], 1e-3f * Math.Max(1f, Math.Abs(g[i])));
     }
+    [Theory]
+    [InlineData(10, 100_000_000L)]   // enough work for every core
+    [InlineData(7, 100_000_000L)]    // items that do not split evenly
+    [InlineData(10, 1_000L)]         // too little work: one range on the calling thread
+    [InlineData(1, 100_000_000L)]    // one item cannot be split
+    public void ForRanges_visits_every_item_once_in_contiguous_ranges(int items, long work)
+    {
+        var visits = new int[items];
+        var ranges = new System.Collections.Concurrent.ConcurrentBag<(int First, int Count)>();
+        ParallelKernels.ForRanges(items, work, (first, count) =>
+        {
+            ranges.Add((first, count));
+            for (int i = first; i < first + count; i++)
+                Interlocked.Increment(ref visits[i]);
+        });
+
+        Assert.All(visits, v => Assert.Equal(1, v));
+        Assert.Equal(ParallelKernels.Parts(work, items), ranges.Count);
+        Assert.Equal(work == 1_000L || items == 1 ? 1 : Math.Min(Environment.ProcessorCount, items), ranges.Count);
+    }
 }

@@ -95,4 +95,39 @@ public class ConvolutionKernelsTests
             }
         }
     }
+    [Fact]
+    public void A_batch_split_over_the_cores_gives_what_its_examples_give_one_at_a_time()
+    {
+        // 20 examples of the chapter-6 first layer: 20 × 25 × 576 multiply-adds each, enough to split the batch over
+        // the cores; one example alone stays on one core. Outputs and the error sent back are per example, so they must
+        // match exactly; the weight gradient is a sum over examples, so it matches up to the order of additions.
+        var shape = new Shape(1, 28, 28);
+        int batch = 20, outSize = 20 * 24 * 24;
+        var random = new Random(9);
+        float[] input = Enumerable.Range(0, batch * shape.Size).Select(_ => random.NextSingle()).ToArray();
+        float[] outputError = Enumerable.Range(0, batch * outSize).Select(_ => random.NextSingle() - 0.5f).ToArray();
+
+        var whole = new ConvolutionLayer<float>(shape, 20, 5, Activation.Relu, seed: 3);
+        whole.Prepare(batch);
+        float[] output = new float[batch * outSize], inputError = new float[batch * shape.Size];
+        whole.Forward(input, output, batch, training: true);
+        whole.Backward(input, output, outputError.ToArray(), inputError, batch, errorIsForWeightedInputs: false);
+        Assert.True(ParallelKernels.Parts(20L * 25 * 576 * batch, batch) > 1 || Environment.ProcessorCount == 1);
+
+        var single = new ConvolutionLayer<float>(shape, 20, 5, Activation.Relu, seed: 3);
+        single.Prepare(1);
+        var nablaW = new double[single.Weights.Length];
+        for (int i = 0; i < batch; i++)
+        {
+            float[] x = input[(i * shape.Size)..((i + 1) * shape.Size)], a = new float[outSize], back = new float[shape.Size];
+            single.Forward(x, a, 1, training: true);
+            single.Backward(x, a, outputError[(i * outSize)..((i + 1) * outSize)], back, 1, errorIsForWeightedInputs: false);
+            Assert.Equal(output[(i * outSize)..((i + 1) * outSize)], a);
+            Assert.Equal(inputError[(i * shape.Size)..((i + 1) * shape.Size)], back);
+            for (int j = 0; j < nablaW.Length; j++)
+                nablaW[j] += single.NablaW[j];
+        }
+        for (int j = 0; j < nablaW.Length; j++)
+            Assert.Equal(nablaW[j], whole.NablaW[j], 1e-3 * Math.Max(1, Math.Abs(nablaW[j])));
+    }
 }
