@@ -103,9 +103,19 @@ internal static class TrainCommand
             // A layered network has its own shape, output layer, initialisation and cost (δᴸ = a − y).
             if (r.GetResult(layers) is { Implicit: false })
             {
-                foreach (var other in new Option[] { sizes, cost, output, init, l1, dropout, save })
+                var instead = new (Option Option, string Instead)[]
+                {
+                    (sizes, "describe every layer in --layers, e.g. fc30,softmax10"),
+                    (cost, "it trains with δᴸ = a − y, the log-likelihood cost of a softmax output or the cross-entropy of a sigmoid one"),
+                    (output, "the last layer in --layers is the output, e.g. softmax10 or sigmoid10"),
+                    (init, "its weights start with standard deviation 1/√n_in, or √2/√n_in for ReLU layers"),
+                    (l1, "it has L2 only: use --lambda"),
+                    (dropout, "put dropout in the layers, e.g. fc100,dropout0.5,softmax10"),
+                    (save, "layered networks are not saved to files yet"),
+                };
+                foreach (var (other, why) in instead)
                     if (r.GetResult(other) is { Implicit: false })
-                        r.AddError($"--layers builds its own network: {other.Name} does not apply to it (put dropout in the layers, e.g. fc100,dropout0.5,softmax10).");
+                        r.AddError($"--layers builds its own network: {other.Name} does not apply to it ({why}).");
             }
             else
             {

@@ -37,6 +37,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--layers", "--layers conv20,softmax10", "Layer 1, \"conv20\": not a layer this library knows; expected convFxK (e.g. conv20x5)")]
     [InlineData("--layers", "--layers fc100", "The last layer, \"fc100\", must be an output layer")]
     [InlineData("--sizes", "--layers fc30,softmax10 --sizes 784,30,10", "--layers builds its own network: --sizes does not apply to it")]
+    [InlineData("--cost", "--layers fc30,softmax10 --cost quadratic", "--cost does not apply to it (it trains with δᴸ = a − y")]
+    [InlineData("--dropout", "--layers fc30,softmax10 --dropout 0.5", "--dropout does not apply to it (put dropout in the layers")]
     [InlineData("--expand", "--expand", "--expand applies only with --layers.")]
     [InlineData("--eta-decay", "--layers fc30,softmax10 --eta-decay 0", "--eta-decay 0: expected a number above 0 and at most 1")]
     public void Train_rejects_a_bad_flag_before_any_work_with_one_line_naming_it(string flag, string arguments, string expected)
