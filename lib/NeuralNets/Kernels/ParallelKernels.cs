@@ -17,8 +17,9 @@ namespace NeuralNets.Kernels;
 /// </remarks>
 public static class ParallelKernels
 {
-    /// <summary>Below this many multiply-adds per core a product stays on one core (at 2,000,000 the first convolution
-    /// of a mini-batch of 10 stayed on one core; 250,000 took an epoch of `nn bench --config conv` from 13.3 to 12.6 s).</summary>
+    /// <summary>Below this many multiply-adds per core a product stays on one core: handing work to another thread costs
+    /// some microseconds (at 2,000,000 the first convolution of a mini-batch of 10 stayed on one core; 250,000 took an
+    /// epoch of `nn bench --config conv` from 13.3 to 12.6 s).</summary>
     public const long MinimumWorkPerCore = 250_000;
 
     /// <summary>How many cores a product of <paramref name="work"/> multiply-adds over <paramref name="columns"/> columns uses.</summary>
