@@ -13,7 +13,10 @@ namespace NeuralNets.Kernels;
 /// <remarks>
 /// The convolutional layers use these: their products run over (batch × positions) columns, thousands of them. The
 /// operands are <see cref="Memory{T}"/> rather than spans because the work is handed to other threads; the partial
-/// sums borrow their buffers from <see cref="ArrayPool{T}"/>, so nothing new is allocated once the pool is warm.
+/// sums borrow their buffers from <see cref="ArrayPool{T}"/>, so no array is allocated once the pool is warm. What is
+/// allocated is small: the closure of each call, and <see cref="Parallel.For(int, int, Action{int})"/>'s own bookkeeping
+/// (measured on the chapter-6 network: 1.2 KB per mini-batch of 10 on one core, 14 KB on two, all of it gone in the
+/// next gen-0 collection).
 /// </remarks>
 public static class ParallelKernels
 {
