@@ -20,10 +20,18 @@ public static class GradientCheck
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var forward = new Backpropagation<T>(network, batch.Count);
+        return NumericalGradient(network, () => cost.Value<T>(forward.FeedForward(batch.Inputs, batch.Count), batch.Targets), h);
+    }
+
+    /// <summary>
+    /// The same for any <paramref name="costNow"/> that measures the network as it stands: for instance the cost
+    /// through a <see cref="Backpropagation{T}"/> whose dropout masks are held fixed.
+    /// </summary>
+    public static T[] NumericalGradient<T>(Network<T> network, Func<T> costNow, double h = 1e-5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         T step = T.CreateTruncating(h);
         var gradient = new List<T>();
-
-        T CostNow() => cost.Value<T>(forward.FeedForward(batch.Inputs, batch.Count), batch.Targets);
 
         // Nudge each number of the live storage by ±h, measure the cost both times, and put the number back.
         void NudgeEach(Span<T> parameters)
@@ -32,9 +40,9 @@ public static class GradientCheck
             {
                 T original = parameters[i];
                 parameters[i] = original + step;
-                T up = CostNow();
+                T up = costNow();
                 parameters[i] = original - step;
-                T down = CostNow();
+                T down = costNow();
                 parameters[i] = original;
                 gradient.Add((up - down) / (step + step));
             }

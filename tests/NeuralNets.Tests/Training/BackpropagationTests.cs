@@ -18,22 +18,12 @@ public class BackpropagationTests
         return data;
     }
 
-    private static MiniBatch<double> RandomBatch(int inputs, int outputs, int count, int seed)
-    {
-        var random = new Random(seed);
-        var batch = new MiniBatch<double>(inputs, outputs, count);
-        var x = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, inputs).Select(_ => random.NextDouble() * 2 - 1).ToArray()).ToArray();
-        var labels = Enumerable.Range(0, count).Select(_ => random.Next(outputs)).ToArray();
-        batch.Load(x, labels);
-        return batch;
-    }
-
     [Theory]
     [MemberData(nameof(EveryCombination))]
     public void Backprop_equals_finite_differences(string cost, string hidden, string output)
     {
         var network = new Network<double>([5, 4, 3, 3], Activation.FromName(hidden), Activation.FromName(output), seed: 42);
-        var batch = RandomBatch(5, 3, 4, seed: 9);
+        var batch = TestBatches.Random(5, 3, 4, seed: 9);
 
         var check = GradientCheck.Compare(network, batch, Cost.FromName(cost));
 
@@ -45,7 +35,7 @@ public class BackpropagationTests
     public void A_planted_bug_is_caught_by_the_gradient_check()
     {
         var network = new Network<double>([3, 4, 2], seed: 1);
-        var batch = RandomBatch(3, 2, 2, seed: 2);
+        var batch = TestBatches.Random(3, 2, 2, seed: 2);
         var backprop = new Backpropagation<double>(network, 2);
         var analytic = backprop.Backpropagate(batch, Cost.Quadratic).Flatten();
         analytic[5] *= 1.5;   // one wrong partial derivative
@@ -59,7 +49,7 @@ public class BackpropagationTests
     public void Batch_gradient_is_the_sum_of_single_example_gradients()
     {
         var network = new Network<double>([6, 5, 3], Activation.Relu, Activation.Softmax, seed: 4);
-        var batch = RandomBatch(6, 3, 5, seed: 8);
+        var batch = TestBatches.Random(6, 3, 5, seed: 8);
         var whole = new Backpropagation<double>(network, 5).Backpropagate(batch, Cost.LogLikelihood).Flatten();
 
         var sum = new double[whole.Length];
@@ -93,7 +83,7 @@ public class BackpropagationTests
     {
         var wide = new Network<double>([5, 4, 3], seed: 3);
         var narrow = new Network<float>([5, 4, 3], seed: 3);
-        var batchDouble = RandomBatch(5, 3, 3, seed: 1);
+        var batchDouble = TestBatches.Random(5, 3, 3, seed: 1);
         var batchFloat = new MiniBatch<float>(5, 3, 3);
         batchFloat.Load(Enumerable.Range(0, 3).Select(i => batchDouble.Inputs.Slice(i * 5, 5).ToArray().Select(v => (float)v).ToArray()).ToArray(),
             batchDouble.Labels.ToArray());

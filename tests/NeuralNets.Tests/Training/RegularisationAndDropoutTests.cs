@@ -11,16 +11,6 @@ namespace NeuralNets.Tests.Training;
 /// <summary>L1 regularisation (Nielsen eqs. 95-97) and dropout on the hidden neurons of the fully connected network.</summary>
 public sealed class RegularisationAndDropoutTests(RealMnist mnist) : IClassFixture<RealMnist>
 {
-    private static MiniBatch<double> RandomBatch(int inputs, int outputs, int count, int seed)
-    {
-        var random = new Random(seed);
-        var batch = new MiniBatch<double>(inputs, outputs, count);
-        var x = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, inputs).Select(_ => random.NextDouble() * 2 - 1).ToArray()).ToArray();
-        var labels = Enumerable.Range(0, count).Select(_ => random.Next(outputs)).ToArray();
-        batch.Load(x, labels);
-        return batch;
-    }
-
     [Fact]
     public void L1_step_on_one_neuron_matches_the_update_worked_by_hand()
     {
@@ -55,7 +45,7 @@ public sealed class RegularisationAndDropoutTests(RealMnist mnist) : IClassFixtu
         // Against the plain step (λ = 0) from the same weights: L1 moves every weight ηλ/n towards zero,
         // L2 moves it (ηλ/n)·w, in proportion to its size.
         var network = new Network<double>([3, 4, 2], seed: 5);
-        var batch = RandomBatch(3, 2, 2, seed: 6);
+        var batch = TestBatches.Random(3, 2, 2, seed: 6);
         double eta = 0.5, lambda = 2.0;
         int n = 10;
         Network<double> After(Regularisation regularisation, double l)
@@ -82,7 +72,7 @@ public sealed class RegularisationAndDropoutTests(RealMnist mnist) : IClassFixtu
     {
         // In backprop: masks of p = 0 keep every neuron at scale 1, so the gradient is exactly the plain one.
         var network = new Network<double>([5, 6, 4, 3], seed: 3);
-        var batch = RandomBatch(5, 3, 4, seed: 4);
+        var batch = TestBatches.Random(5, 3, 4, seed: 4);
         var plain = new Backpropagation<double>(network, 4).Backpropagate(batch, Cost.CrossEntropy).Flatten();
         var masked = new Backpropagation<double>(network, 4);
         masked.DrawDropoutMasks(0, new Random(1));
@@ -110,7 +100,7 @@ public sealed class RegularisationAndDropoutTests(RealMnist mnist) : IClassFixtu
     public void A_dropped_neuron_gets_no_gradient_and_a_kept_one_is_scaled()
     {
         var network = new Network<double>([4, 8, 3], seed: 7);
-        var batch = RandomBatch(4, 3, 1, seed: 8);
+        var batch = TestBatches.Random(4, 3, 1, seed: 8);
         var backprop = new Backpropagation<double>(network, 1);
         backprop.DrawDropoutMasks(0.5, new Random(2));
         var gradients = backprop.Backpropagate(batch, Cost.CrossEntropy);
@@ -148,34 +138,15 @@ public sealed class RegularisationAndDropoutTests(RealMnist mnist) : IClassFixtu
     public void Backprop_with_a_fixed_mask_equals_finite_differences(string hidden)
     {
         var network = new Network<double>([5, 6, 4, 3], Activation.FromName(hidden), Activation.Softmax, seed: 11);
-        var batch = RandomBatch(5, 3, 3, seed: 12);
+        var batch = TestBatches.Random(5, 3, 3, seed: 12);
         var backprop = new Backpropagation<double>(network, 3);
         backprop.DrawDropoutMasks(0.3, new Random(5));
         var analytic = backprop.Backpropagate(batch, Cost.LogLikelihood).Flatten();
         Assert.Contains(0.0, backprop.DropoutMask(0).ToArray());
 
         // The same masks stay in place for every forward pass until new ones are drawn.
-        const double h = 1e-5;
-        double CostNow() => Cost.LogLikelihood.Value<double>(backprop.FeedForward(batch.Inputs, 3), batch.Targets);
-        var numeric = new List<double>();
-        void NudgeEach(Span<double> parameters)
-        {
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                double original = parameters[i];
-                parameters[i] = original + h;
-                double up = CostNow();
-                parameters[i] = original - h;
-                double down = CostNow();
-                parameters[i] = original;
-                numeric.Add((up - down) / (2 * h));
-            }
-        }
-        for (int l = 0; l < network.LayerCount - 1; l++)
-        {
-            NudgeEach(network.Weights(l));
-            NudgeEach(network.Biases(l));
-        }
+        var numeric = GradientCheck.NumericalGradient(network,
+            () => Cost.LogLikelihood.Value<double>(backprop.FeedForward(batch.Inputs, 3), batch.Targets));
         var check = GradientCheckResult.From(analytic, numeric);
         Assert.True(check.RelativeError < 1e-6, check.ToString());
         Assert.Contains(analytic, g => g == 0);   // the dropped neurons' parameters
