@@ -25,7 +25,7 @@ internal static class TrainCommand
             DefaultValueFactory = _ => [784, 30, 10],
             CustomParser = result => ParseSizes(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(",", result.Tokens.Select(t => t.Value)), result),
         }.Once();
-        var eta = new Option<double>("--eta") { Description = "Learning rate η.", DefaultValueFactory = _ => 3.0 }.Above(0);
+        var eta = new Option<double>("--eta") { Description = "Learning rate η (with --layers the default is Nielsen's chapter-6 η: 0.03 for ReLU, 0.1 otherwise).", DefaultValueFactory = _ => 3.0 }.Above(0);
         var miniBatch = new Option<int>("--mini-batch") { Description = "Mini-batch size m.", DefaultValueFactory = _ => 10 }.AtLeast(1);
         var epochs = new Option<int>("--epochs") { Description = "Passes over the 50,000 training images.", DefaultValueFactory = _ => 30 }.AtLeast(1);
         var cost = new Option<string>("--cost") { Description = "Cost function.", DefaultValueFactory = _ => "quadratic" };
@@ -142,7 +142,8 @@ internal static class TrainCommand
                 {
                     Epochs = parsed.GetValue(epochs),
                     MiniBatchSize = parsed.GetValue(miniBatch),
-                    LearningRate = parsed.GetValue(eta),
+                    // Chapter 1's η = 3 sends a ReLU network's weights past any use in the first epoch.
+                    LearningRate = parsed.GetResult(eta) is { Implicit: false } ? parsed.GetValue(eta) : hiddenActivation == Activation.Relu ? 0.03 : 0.1,
                     LearningRateDecay = parsed.GetValue(etaDecay),
                     Lambda = parsed.GetValue(lambda),
                     ExpandData = parsed.GetValue(expand),
@@ -178,13 +179,17 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>The cost whose output error is a − y for this network's output layer (eqs. 66 and 84).</summary>
+    private static string CostOf(LayeredNetwork<float> network) =>
+        network.Layers[^1] is WeightedLayer<float> { Activation: var output } && output == Activation.Sigmoid ? "cross-entropy" : "log-likelihood";
+
     private static int TrainLayered(LayeredNetwork<float> network, string description, MnistData data, LayeredTrainingOptions options)
     {
         Console.WriteLine($"{description}: {network.ParameterCount:N0} weights and biases");
         Console.WriteLine(network.Describe());
         int trainingCount = data.Training.Count * (options.ExpandData ? 5 : 1);
         Console.WriteLine($"{trainingCount:N0} training images{(options.ExpandData ? " (×5: each and its four one-pixel shifts)" : "")}, {data.Test.Count:N0} test images ({data.Name}); " +
-                          $"log-likelihood cost, η = {options.LearningRate}{(options.LearningRateDecay < 1 ? $" × {options.LearningRateDecay} per epoch" : "")}, " +
+                          $"{CostOf(network)} cost, η = {options.LearningRate}{(options.LearningRateDecay < 1 ? $" × {options.LearningRateDecay} per epoch" : "")}, " +
                           $"mini-batch {options.MiniBatchSize}, λ = {options.Lambda}, {options.Epochs} epochs, {Environment.ProcessorCount} cores");
         var bar = new ProgressBar(Console.Out, interactive: !Console.IsOutputRedirected);
         using var cancel = new CancellationTokenSource();

@@ -169,5 +169,20 @@ public sealed class CliTests : IDisposable
         Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 90, text);
     }
 
+    [Theory]
+    [InlineData("relu", "fc30,softmax10", "log-likelihood cost, η = 0.03,")]
+    [InlineData("sigmoid", "fc30,sigmoid10", "cross-entropy cost, η = 0.1,")]
+    public void Train_with_layers_and_no_eta_takes_chapter_6s_eta_and_names_the_cost_its_output_implies(string hidden, string layers, string expected)
+    {
+        // Chapter 1's default η = 3 left a ReLU network at 9.8 % (chance) after its first epoch.
+        var (exit, text, errors) = Nn("train", "--layers", layers, "--hidden", hidden, "--epochs", "1");
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains(expected, text);
+        var accuracy = System.Text.RegularExpressions.Regex.Match(text, @"Epoch 1: \d+ / 10000 \((\d+\.\d+) ?%\)");
+        Assert.True(accuracy.Success, text);
+        Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 88, text);
+    }
+
     private static (int Exit, string Output, string Errors) Nn(params string[] args) => InProcessNn.Run(args);
 }
